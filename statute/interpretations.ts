@@ -1,0 +1,185 @@
+// Choices the law leaves open (catalogue §8, traps T-5…T-42). Each has a default; a procedure
+// may record another option, and whatever is used is written to its history.
+// Quotes are verbatim Russian text of shared/sources/000_183c24e7cb45d52d.txt (checked by tests).
+import { StatuteError } from './errors.js';
+import type { Citation, Interpretation, InterpretationUse } from './types.js';
+
+const SRC = '000_183c24e7cb45d52d.txt';
+const c = (article: string, paragraph: string | undefined, quote: string): Citation => {
+  const r: Citation = { law: '148', article, quote, source: SRC };
+  if (paragraph) r.paragraph = paragraph;
+  return r;
+};
+
+const list: Interpretation[] = [
+  {
+    id: 'art24_1.p2.one_maslikhat',
+    question: 'T-5: must the 25% "от одного маслихата" be reached in each maslikhat of the region, or in at least one?',
+    options: ['each', 'at_least_one'],
+    default: 'each',
+    rationale: 'The usual reading, and the stricter one: a recall supported under "each" is supported under both. Flag for legal review.',
+    cite: c('24-1', '2', 'но не менее чем двадцатью пятью процентами голосов выборщиков от одного маслихата'),
+  },
+  {
+    id: 'total_deputies.base',
+    question: 'T-6: is "общее число депутатов" the seats fixed for the maslikhat, or the deputies currently holding a mandate?',
+    options: ['seats_fixed', 'mandates_held'],
+    default: 'seats_fixed',
+    rationale: 'Art 5(4) measures the same phrase against the number fixed by the CEC; the fixed number is also the stricter base, so a decision that meets it meets both readings.',
+    cite: c('11', '3', 'Решения принимаются большинством голосов от общего числа депутатов маслихата'),
+  },
+  {
+    id: 'rounding.at_least_fraction_ceil',
+    question: 'T-7: "не менее" a fraction of a base that is not divisible — round the required count up or to the nearest?',
+    options: ['ceil', 'nearest'],
+    default: 'ceil',
+    rationale: '"Не менее одной пятой" is met only by a count whose share is at least 1/5; any smaller integer falls short, so the required count is the ceiling.',
+    cite: c('24', '1', 'По инициативе не менее одной пятой от общего числа депутатов маслихата'),
+  },
+  {
+    id: 'days.unqualified_are_calendar',
+    question: 'T-8: periods in "дней" without "рабочих" or "календарных" — calendar or working days?',
+    options: ['calendar_day', 'working_day'],
+    default: 'calendar_day',
+    rationale: 'Where the law means working days it says so (23-1(3), 24(4), 24(7), 24-1(3)); the plain word "день" is a calendar day.',
+    cite: c('24-1', '4', 'Сбор подписей осуществляется в течение тридцати дней со дня получения выборщиками подписных листов'),
+  },
+  {
+    id: 'period.anchor_day',
+    question: 'T-9: does a period "со дня" an event start counting on the day of the event or the day after?',
+    options: ['next_day', 'same_day'],
+    default: 'next_day',
+    rationale: 'The law is silent; counting from the next day is the general rule of Kazakh civil law (external; not in the sources) and never shortens a period.',
+    cite: c('24', '4', 'в течение десяти рабочих дней со дня письменного обращения инициаторов-депутатов маслихата'),
+  },
+  {
+    id: 'art36_1.p6.two_days_boundary',
+    question: 'T-9: "за два дня до голосования" — is day E−2 itself inside the freeze, or is it the last day a withdrawal is still allowed?',
+    options: ['from_e_minus_2', 'after_e_minus_2'],
+    default: 'from_e_minus_2',
+    rationale: 'The freeze protects the vote; reading it from E−2 keeps the two texts of para 6 consistent with the withdrawal deadline of para 3 ending the day before.',
+    cite: c('36-1', '6', 'Отмена решения о регистрации или восстановление ранее снятого с регистрации кандидата за два дня до голосования не допускается'),
+  },
+  {
+    id: 'art24.p7.superior_silence',
+    question: 'T-12: the President or superior akim has not decided within 10 working days of receiving the no-confidence decision — what follows?',
+    options: ['overdue_notice', 'deemed_rejected', 'deemed_terminated'],
+    default: 'overdue_notice',
+    rationale: 'The law attaches no consequence to silence; the procedure records the overdue deadline, notifies, and keeps waiting for the decision.',
+    cite: c('24', '7', 'в течение десяти рабочих дней рассматривает вопрос о прекращении полномочий акима либо поручает ему дальнейшее осуществление его обязанностей'),
+  },
+  {
+    id: 'art24.p4.insufficient_signatures',
+    question: 'T-12: the authenticity check leaves fewer valid signatures than 1/5 of the deputies — what follows?',
+    options: ['initiative_ends', 'initiative_continues'],
+    default: 'initiative_ends',
+    rationale: 'The question may be raised only on the initiative of at least 1/5 (24(1)); without it there is nothing to put to the session.',
+    cite: c('24', '4', 'По результатам проверки составляется протокол о подлинности подписей инициаторов-депутатов маслихата'),
+  },
+  {
+    id: 'art24.p5.session_not_held',
+    question: 'T-12: the no-confidence session was not held within one month of the protocol — what follows?',
+    options: ['overdue_notice', 'initiative_lapses'],
+    default: 'overdue_notice',
+    rationale: 'The law states no consequence; the initiative is not treated as lapsed, the overdue deadline is recorded and notified.',
+    cite: c('24', '5', 'проводится в течение одного месяца со дня оформления протокола о подлинности подписей'),
+  },
+  {
+    id: 'art24.p8.repeat_vote_procedure',
+    question: 'T-12: does the repeat no-confidence vote need a new 1/5 initiative and signature drive, or only the vote?',
+    options: ['vote_only', 'full_procedure'],
+    default: 'vote_only',
+    rationale: 'Read literally, 24(8) lets the deputies vote again by a majority of the total after six months.',
+    cite: c('24', '8', 'депутаты маслихата большинством голосов от общего числа депутатов вправе по истечении шести месяцев'),
+  },
+  {
+    id: 'art23_1.p3.resubmission_overdue',
+    question: 'T-13: the appointing person did not re-submit another candidate within 2 working days — what follows?',
+    options: ['overdue_notice_to_superior', 'no_consequence', 'cycle_ends'],
+    default: 'overdue_notice_to_superior',
+    rationale: 'The law sets the deadline but no consequence; the procedure stays open and the overdue is notified to the superior of the appointing person.',
+    cite: c('23-1', '3', 'в течение двух рабочих дней со дня получения решения сессии маслихата'),
+  },
+  {
+    id: 'art36_1.p10.month_anchor',
+    question: 'T-14: "проводятся в течение месяца" — within a month of calling the election, or within the last month of the term?',
+    options: ['from_calling', 'before_term_end'],
+    default: 'from_calling',
+    rationale: 'With the call ≥ 40 days before the term ends and nomination at E−30…E−25, the likely intent is election day within a month after calling.',
+    cite: c('36-1', '10', 'не позднее чем за сорок дней до окончания срока полномочий акима и проводятся в течение месяца'),
+  },
+  {
+    id: 'art24_1.p1.initiation_decision',
+    question: 'T-33: are the decision to initiate (24-1(1)) and the decision to start collecting signatures (24-1(2)) one act, and by what majority?',
+    options: ['one_act_majority_of_total', 'two_acts_majority_of_total'],
+    default: 'one_act_majority_of_total',
+    rationale: 'No threshold is stated, so the general rule of 11(3) applies; one session decision can carry both.',
+    cite: c('24-1', '2', 'Решение о начале сбора подписей принимает маслихат области, города республиканского значения и столицы'),
+  },
+  {
+    id: 'art24_1.p6.same_grounds',
+    question: 'T-34: no grounds for a recall are listed, yet the one-year bar applies "по тем же основаниям" — how are grounds compared?',
+    options: ['recorded_grounds', 'any_grounds'],
+    default: 'recorded_grounds',
+    rationale: 'The grounds are recorded as text at initiation; the bar applies when a new initiative states the same grounds, decided by a person, not inferred.',
+    cite: c('24-1', '6', 'по тем же основаниям в течение года со дня отказа в вынесении вопроса на голосование не допускается'),
+  },
+  {
+    id: 'art24_1.p8.vote_not_held',
+    question: 'T-35: the joint sitting is not quorate, or fewer than 2/3 of those present took part — what follows?',
+    options: ['did_not_take_place', 'adjourn_within_month'],
+    default: 'did_not_take_place',
+    rationale: 'The text says only when the vote "считается состоявшимся"; otherwise it did not take place and powers are not terminated.',
+    cite: c('24-1', '8', 'считается состоявшимся, если в нем приняло участие не менее двух третей от общего числа присутствующих выборщиков'),
+  },
+  {
+    id: 'art36_1.p11.special_check',
+    question: 'T-42: the elected akim acts until the special check; what if the result is negative or never arrives?',
+    options: ['acting_until_result', 'repeat_election_on_negative'],
+    default: 'acting_until_result',
+    rationale: 'The law says only that the person acts as akim until the result; a negative result is escalated to the district election commission and nothing is inferred.',
+    cite: c('36-1', '11', 'До дня получения результатов специальной проверки лицо временно исполняет обязанности акима'),
+  },
+  {
+    id: 'art36.p2.community_consent',
+    question: 'T-17: which community body gives consent to dismiss a rural-level akim, and by what majority?',
+    options: ['sobranie_majority', 'skhod_majority'],
+    default: 'sobranie_majority',
+    rationale: 'The собрание may raise dismissal (39-3(3)(4-4)); its decisions pass by more than half of participants (39-3(11)).',
+    cite: c('36', '2', 'с согласия местного сообщества и акима области'),
+  },
+];
+
+export const INTERPRETATIONS: Readonly<Record<string, Interpretation>> = Object.freeze(
+  Object.fromEntries(list.map((i) => [i.id, Object.freeze(i)])),
+);
+
+export const INTERPRETATION_IDS = Object.freeze(list.map((i) => i.id));
+
+export function interpretation(id: string): Interpretation {
+  const i = INTERPRETATIONS[id];
+  if (!i) {
+    throw new StatuteError(
+      { code: 'unknown_interpretation', field: 'interpretation', params: { interpretation: id } },
+      `unknown interpretation ${id}`,
+    );
+  }
+  return i;
+}
+
+/**
+ * The option used for `id`: the one recorded in `chosen` (a procedure's recorded choices),
+ * else the default. Throws StatuteError if the recorded option is not one of the options.
+ */
+export function useOf(id: string, chosen?: readonly InterpretationUse[] | string): InterpretationUse {
+  const i = interpretation(id);
+  const pick = typeof chosen === 'string' ? chosen : chosen?.find((u) => u.id === id)?.chosen;
+  const option = pick ?? i.default;
+  if (!i.options.includes(option)) {
+    throw new StatuteError(
+      { code: 'invalid_option', field: `interpretations.${id}`, params: { interpretation: id, option } },
+      `interpretation ${id} has no option ${option}`,
+    );
+  }
+  return { id, chosen: option };
+}

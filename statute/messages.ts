@@ -1,0 +1,227 @@
+// Messages for people, in Kazakh, Russian and English: refusals (StatuteError codes) and the
+// words used to show a rule's value. `{param}` placeholders are filled from the refusal body.
+import type { Lang, RefusalBody } from './errors.js';
+import type { Citation, PeriodKind, PeriodUnit } from './types.js';
+import type { Rule } from './editions/types.js';
+
+export type Message = Readonly<Record<Lang, string>>;
+
+export const MESSAGES: Readonly<Record<string, Message>> = Object.freeze({
+  invalid_date: {
+    kk: 'Күн дұрыс көрсетілмеген: {value}. ЖЖЖЖ-АА-КК пішімі күтіледі.',
+    ru: 'Неверная дата: {value}. Ожидается формат ГГГГ-ММ-ДД.',
+    en: 'Invalid date: {value}. Expected YYYY-MM-DD.',
+  },
+  invalid_count: {
+    kk: '{field} теріс емес бүтін сан болуы тиіс, берілгені: {value}.',
+    ru: '{field} должно быть целым неотрицательным числом, получено: {value}.',
+    en: '{field} must be a non-negative integer, got {value}.',
+  },
+  count_exceeds_base: {
+    kk: '{field} мәні ({actual}) өз негізінен ({base}) аспауы тиіс.',
+    ru: 'Значение {field} ({actual}) не может превышать базу ({base}).',
+    en: '{field} ({actual}) cannot exceed its base ({base}).',
+  },
+  invalid_unit: {
+    kk: 'Мерзім бірлігі белгісіз: {value}.',
+    ru: 'Неизвестная единица срока: {value}.',
+    en: 'Unknown period unit: {value}.',
+  },
+  invalid_rule: {
+    kk: '{rule} ережесі дұрыс сипатталмаған.',
+    ru: 'Правило {rule} описано неверно.',
+    en: 'Rule {rule} is malformed.',
+  },
+  unknown_rule: {
+    kk: 'Заңның «{edition}» редакциясында {rule} ережесі жоқ.',
+    ru: 'В редакции «{edition}» нет правила {rule}.',
+    en: 'Edition {edition} has no rule {rule}.',
+  },
+  wrong_rule_kind: {
+    kk: '{rule} ережесінің түрі — {actual}, ал {kind} күтілген.',
+    ru: 'Правило {rule} имеет вид {actual}, ожидался {kind}.',
+    en: 'Rule {rule} is a {actual}, not a {kind}.',
+  },
+  unknown_procedure: {
+    kk: 'Белгісіз рәсім: {procedure}. Белгілі рәсімдер: {known}.',
+    ru: 'Неизвестная процедура: {procedure}. Известные: {known}.',
+    en: 'Unknown procedure: {procedure}. Known: {known}.',
+  },
+  unknown_edition: {
+    kk: 'Заңның «{edition}» редакциясы белгісіз. Белгілі редакциялар: {known}.',
+    ru: 'Неизвестная редакция закона: {edition}. Известные: {known}.',
+    en: 'Unknown edition of the law: {edition}. Known: {known}.',
+  },
+  no_edition_in_force: {
+    kk: '{date} күні күшінде болған Заң редакциясы белгісіз.',
+    ru: 'Нет известной редакции закона, действовавшей на {date}.',
+    en: 'No known edition of the law was in force on {date}.',
+  },
+  unknown_interpretation: {
+    kk: 'Белгісіз түсіндірме: {interpretation}.',
+    ru: 'Неизвестное толкование: {interpretation}.',
+    en: 'Unknown interpretation: {interpretation}.',
+  },
+  invalid_option: {
+    kk: '«{interpretation}» түсіндірмесінде «{option}» нұсқасы жоқ.',
+    ru: 'У толкования «{interpretation}» нет варианта «{option}».',
+    en: 'Interpretation {interpretation} has no option {option}.',
+  },
+  duplicate: {
+    kk: '{field} екі рет көрсетілген: {value}.',
+    ru: '{field} указано дважды: {value}.',
+    en: '{field} given twice: {value}.',
+  },
+  below_threshold: {
+    kk: 'Кемінде {required} қажет, іс жүзінде {actual} (негіз: {base}).',
+    ru: 'Требуется не менее {required}, фактически {actual} (база: {base}).',
+    en: 'At least {required} required, got {actual} (base: {base}).',
+  },
+  above_cap: {
+    kk: 'Ең көбі {required} болуы тиіс, іс жүзінде {actual} (негіз: {base}).',
+    ru: 'Допускается не более {required}, фактически {actual} (база: {base}).',
+    en: 'At most {required} allowed, got {actual} (base: {base}).',
+  },
+  too_late: {
+    kk: 'Мерзім {date} күні аяқталды; әрекет кешіктіріліп жасалды.',
+    ru: 'Срок истёк {date}; действие совершено с опозданием.',
+    en: 'The period ended on {date}; the act is too late.',
+  },
+  too_early: {
+    kk: 'Бұл әрекетке {date} күнінен бастап қана жол беріледі.',
+    ru: 'Это действие допускается только с {date}.',
+    en: 'This act is allowed only from {date}.',
+  },
+  barred: {
+    kk: 'Мәселені {date} күніне дейін қайта қозғауға жол берілмейді.',
+    ru: 'Повторное возбуждение вопроса не допускается до {date}.',
+    en: 'The question may not be raised again before {date}.',
+  },
+});
+
+const GENERIC: Message = {
+  kk: 'Сұрау қабылданбады ({code}).',
+  ru: 'Запрос отклонён ({code}).',
+  en: 'Request refused ({code}).',
+};
+
+/** Fills `{name}` placeholders; unknown placeholders are left as they are. */
+export function fill(template: string, params: Readonly<Record<string, string | number | undefined>>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+    const v = params[k];
+    return v === undefined ? m : String(v);
+  });
+}
+
+/** "Art. 24(4)" in each language. */
+export function formatCitation(c: Pick<Citation, 'law' | 'article' | 'paragraph' | 'subparagraph'>, lang: Lang): string {
+  const p = c.paragraph ? `(${c.paragraph})` : '';
+  const sp = c.subparagraph ? `(${c.subparagraph})` : '';
+  switch (lang) {
+    case 'en': return `Law ${c.law}, Art. ${c.article}${p}${sp}`;
+    case 'ru': return `ст. ${c.article}${c.paragraph ? ` п. ${c.paragraph}` : ''}${c.subparagraph ? ` пп. ${c.subparagraph}` : ''} Закона № ${c.law}`;
+    case 'kk': return `№ ${c.law} Заңның ${c.article}-бабы${c.paragraph ? `, ${c.paragraph}-тармағы` : ''}${c.subparagraph ? `, ${c.subparagraph}-тармақшасы` : ''}`;
+  }
+}
+
+/** The message for a refusal, with its rule's citation where the body carries one. */
+export function formatRefusal(body: RefusalBody, lang: Lang): string {
+  const m = MESSAGES[body.code] ?? GENERIC;
+  const params: Record<string, string | number | undefined> = {
+    code: body.code,
+    field: body.field,
+    rule: body.rule,
+    date: body.date,
+    ...body.params,
+  };
+  let text = fill(m[lang], params);
+  if (body.citation) text += ` (${formatCitation(body.citation, lang)})`;
+  else if (body.rule && !m[lang].includes('{rule}')) text += ` [${body.rule}]`;
+  return text;
+}
+
+// ── Words for showing a rule's value ──
+
+const UNITS: Readonly<Record<PeriodUnit, Readonly<Record<Lang, readonly [string, string]>>>> = {
+  calendar_day: { en: ['calendar day', 'calendar days'], ru: ['календарный день', 'календарных дней'], kk: ['күнтізбелік күн', 'күнтізбелік күн'] },
+  working_day: { en: ['working day', 'working days'], ru: ['рабочий день', 'рабочих дней'], kk: ['жұмыс күні', 'жұмыс күні'] },
+  month: { en: ['month', 'months'], ru: ['месяц', 'месяцев'], kk: ['ай', 'ай'] },
+  year: { en: ['year', 'years'], ru: ['год', 'лет'], kk: ['жыл', 'жыл'] },
+};
+
+/** Russian plural of a unit for a count (1 день, 2 дня, 5 дней). */
+function ruUnit(unit: PeriodUnit, n: number): string {
+  const forms: Record<PeriodUnit, [string, string, string]> = {
+    calendar_day: ['календарный день', 'календарных дня', 'календарных дней'],
+    working_day: ['рабочий день', 'рабочих дня', 'рабочих дней'],
+    month: ['месяц', 'месяца', 'месяцев'],
+    year: ['год', 'года', 'лет'],
+  };
+  const f = forms[unit];
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return f[0];
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return f[1];
+  return f[2];
+}
+
+export function formatDuration(count: number, unit: PeriodUnit, lang: Lang): string {
+  if (lang === 'ru') return `${count} ${ruUnit(unit, count)}`;
+  const [one, many] = UNITS[unit][lang];
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+const KINDS: Readonly<Record<PeriodKind, Message>> = {
+  deadline: { en: 'deadline', ru: 'крайний срок', kk: 'соңғы мерзім' },
+  waiting: { en: 'waiting period', ru: 'срок ожидания', kk: 'күту мерзімі' },
+};
+
+const LABELS = {
+  from: { en: 'from', ru: 'от', kk: 'басталатын оқиға' },
+  before: { en: 'before', ru: 'до', kk: 'дейінгі оқиға' },
+  at_least: { en: 'at least', ru: 'не менее', kk: 'кемінде' },
+  more_than: { en: 'more than', ru: 'более', kk: 'астам' },
+  majority: { en: 'majority', ru: 'большинство', kk: 'көпшілік дауыс' },
+  at_most: { en: 'at most', ru: 'не более', kk: 'көп дегенде' },
+  of: { en: 'of', ru: 'от', kk: 'негізі' },
+  max: { en: 'at most', ru: 'не более', kk: 'көп дегенде' },
+  min: { en: 'at least', ru: 'не менее', kk: 'кемінде' },
+  barred: { en: 'barred', ru: 'запрещено', kk: 'тыйым салынады' },
+} as const satisfies Record<string, Message>;
+
+/** Words for an event or base name (snake_case) — shown as is, with spaces. */
+function words(name: string): string {
+  return name.replace(/_/g, ' ');
+}
+
+/** e.g. "10 working days, deadline, from: written appeal". */
+export function formatRuleValue(r: Rule, lang: Lang): string {
+  switch (r.kind) {
+    case 'period': {
+      const p = r.period;
+      const dir = p.direction === 'before' ? LABELS.before[lang] : LABELS.from[lang];
+      return `${formatDuration(p.count, p.unit, lang)}, ${KINDS[p.kind][lang]}, ${dir}: ${words(p.anchor)}`;
+    }
+    case 'threshold': {
+      const t = r.threshold;
+      const frac = `${t.numerator}/${t.denominator}`;
+      const head =
+        t.comparison === 'majority' ? LABELS.majority[lang]
+        : lang === 'kk' && t.comparison === 'more_than' ? `${frac}-ден астам`
+        : `${LABELS[t.comparison][lang]} ${frac}`;
+      return `${head}, ${LABELS.of[lang]}: ${words(t.base)}`;
+    }
+    case 'cap':
+      return `${LABELS[r.cap.bound][lang]} ${r.cap.limit}: ${words(r.cap.counts)}`;
+    case 'bar': {
+      const p = r.bar.period;
+      const dir = p.direction === 'before' ? LABELS.before[lang] : LABELS.from[lang];
+      return `${LABELS.barred[lang]} ${words(r.bar.forbids)}: ${formatDuration(p.count, p.unit, lang)}, ${dir}: ${words(p.anchor)}`;
+    }
+  }
+}
+
+/** A rule's title in the language asked. */
+export function ruleTitle(r: Pick<Rule, 'title'>, lang: Lang): string {
+  return r.title[lang];
+}

@@ -1,0 +1,103 @@
+// Lookup API over the editions: which edition is in force, and its rules by id or procedure.
+import { StatuteError } from './errors.js';
+import { EDITIONS, isIsoDate } from './editions/index.js';
+import type { Edition, EditionRule, ProcedureCode, RuleKind } from './editions/index.js';
+import type { IsoDate } from './types.js';
+
+export type {
+  Edition, EditionRule, ProcedureCode, Rule, RuleKind, PeriodRule, ThresholdRule, CapRule, BarRule,
+  PeriodSpec, ThresholdSpec, CapSpec, BarSpec, Comparison, Titles,
+} from './editions/index.js';
+export { defineEdition, EDITIONS, KZ_148_2018 } from './editions/index.js';
+
+/** Procedure names used by the workflows, CLI and API, mapped to catalogue numbers (§5). */
+export const PROCEDURES = Object.freeze({
+  maslikhat_formation: 'P-01',
+  first_session: 'P-02',
+  regular_session: 'P-03',
+  extraordinary_session: 'P-04',
+  session: 'P-05',
+  deputy_inquiry: 'P-08',
+  akim_consent: 'P-15',
+  no_confidence: 'P-17',
+  senate_recall: 'P-18',
+  rural_akim_election: 'P-19',
+  rural_akim_dismissal: 'P-20',
+  skhod: 'P-22',
+  sobranie: 'P-24',
+  election_appeal: 'P-29',
+} as const satisfies Record<string, ProcedureCode>);
+
+export type ProcedureName = keyof typeof PROCEDURES;
+
+export const DEFAULT_EDITION_ID = 'kz-148@2018-07-12';
+
+/** The procedure code for a name (`no_confidence`) or a code (`P-17`). */
+export function procedureCode(nameOrCode: string): ProcedureCode {
+  if (Object.hasOwn(PROCEDURES, nameOrCode)) return PROCEDURES[nameOrCode as ProcedureName];
+  if ((Object.values(PROCEDURES) as string[]).includes(nameOrCode)) return nameOrCode as ProcedureCode;
+  throw new StatuteError(
+    { code: 'unknown_procedure', field: 'procedure', params: { procedure: nameOrCode, known: Object.keys(PROCEDURES).join(', ') } },
+    `unknown procedure ${nameOrCode}`,
+  );
+}
+
+/** The name for a procedure code, if it has one. */
+export function procedureName(code: ProcedureCode): ProcedureName | undefined {
+  return (Object.keys(PROCEDURES) as ProcedureName[]).find((n) => PROCEDURES[n] === code);
+}
+
+export function getEdition(id: string, editions: readonly Edition[] = EDITIONS): Edition {
+  const e = editions.find((x) => x.id === id);
+  if (!e) {
+    throw new StatuteError(
+      { code: 'unknown_edition', field: 'edition', params: { edition: id, known: editions.map((x) => x.id).join(', ') } },
+      `unknown edition ${id}`,
+    );
+  }
+  return e;
+}
+
+/** The latest edition whose effectiveFrom is on or before `date`. */
+export function editionInForce(date: IsoDate, editions: readonly Edition[] = EDITIONS): Edition {
+  if (!isIsoDate(date)) {
+    throw new StatuteError({ code: 'invalid_date', field: 'date', params: { value: String(date) } }, `invalid date ${String(date)}`);
+  }
+  let best: Edition | undefined;
+  for (const e of editions) if (e.effectiveFrom <= date && (!best || e.effectiveFrom > best.effectiveFrom)) best = e;
+  if (!best) {
+    throw new StatuteError(
+      { code: 'no_edition_in_force', field: 'date', date, params: { date } },
+      `no edition of Law 148 known to tartip is in force on ${date}`,
+    );
+  }
+  return best;
+}
+
+/** One rule of an edition; throws StatuteError `unknown_rule`. Narrow the kind with `kind`. */
+export function rule(edition: Edition, id: string): EditionRule;
+export function rule<K extends RuleKind>(edition: Edition, id: string, kind: K): Extract<EditionRule, { kind: K }>;
+export function rule(edition: Edition, id: string, kind?: RuleKind): EditionRule {
+  const r = Object.hasOwn(edition.rules, id) ? edition.rules[id] : undefined;
+  if (!r) {
+    throw new StatuteError(
+      { code: 'unknown_rule', field: 'rule', rule: id, params: { rule: id, edition: edition.id } },
+      `edition ${edition.id} has no rule ${id}`,
+    );
+  }
+  if (kind && r.kind !== kind) {
+    throw new StatuteError(
+      { code: 'wrong_rule_kind', field: 'rule', rule: id, params: { rule: id, kind, actual: r.kind } },
+      `rule ${id} is a ${r.kind}, not a ${kind}`,
+    );
+  }
+  return r;
+}
+
+/** Rules of an edition (in the edition's order), optionally those a procedure uses. */
+export function rulesOf(edition: Edition, procedure?: string): EditionRule[] {
+  const all = Object.values(edition.rules);
+  if (procedure === undefined) return all;
+  const code = procedureCode(procedure);
+  return all.filter((r) => r.procedure === code || (r.alsoUsedBy ?? []).includes(code));
+}
