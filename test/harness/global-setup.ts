@@ -1,0 +1,41 @@
+// Runs once per `vitest run`: provides the Temporal binaries (offline routes), starts one
+// embedded PostgreSQL for all tests (unless DATABASE_URL is set) and bundles the workflows once.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { provideAll } from '../../worker/provision/temporal-binaries.js';
+import { startEmbeddedPostgres, type EmbeddedPg } from '../../worker/db/embedded.js';
+import { freePort } from '../../worker/temporal-server.js';
+import { bundleWorkflows } from '../../worker/worker.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    temporalCli: string;
+    temporalTestServer: string;
+    pgAdminUrl: string;
+    workflowBundlePath: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'tartip-test-'));
+  const bins = await provideAll({ log: (l) => console.error(l) });
+  let pgServer: EmbeddedPg | null = null;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    pgServer = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort() });
+    adminUrl = pgServer.adminUrl;
+  }
+  const bundle = await bundleWorkflows();
+  const bundlePath = path.join(tmp, 'workflow-bundle.js');
+  writeFileSync(bundlePath, bundle.code);
+  project.provide('temporalCli', bins.cli.path);
+  project.provide('temporalTestServer', bins.testServer.path);
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('workflowBundlePath', bundlePath);
+  return async () => {
+    await pgServer?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  };
+}

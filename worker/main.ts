@@ -1,0 +1,33 @@
+// `npm start`: the main job. Ctrl-C (SIGINT) or SIGTERM stops every child process.
+import { loadConfig } from './config.js';
+import { startTartip } from './runtime.js';
+
+const cfg = loadConfig();
+const redact = (u: string) => u.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+const running = await startTartip(cfg, (l) => console.log(l));
+console.log(
+  [
+    'tartip is running.',
+    `  Temporal:       ${running.temporalAddress} (namespace ${running.namespace})`,
+    `  Temporal Web UI: ${running.uiUrl ?? '(external Temporal: use its own UI)'}`,
+    `  PostgreSQL:     ${redact(running.databaseUrl)}`,
+    `  Task queue:     ${cfg.TARTIP_TASK_QUEUE}`,
+    '  Ctrl-C stops everything.',
+  ].join('\n'),
+);
+let stopping = false;
+const shutdown = async (sig: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`tartip: ${sig} received, stopping…`);
+  await running.stop();
+  console.log('tartip: stopped.');
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+await running.done.catch(async (e: unknown) => {
+  console.error(`tartip: worker failed: ${String(e)}`);
+  await running.stop();
+  process.exit(1);
+});

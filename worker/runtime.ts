@@ -1,0 +1,87 @@
+// Brings up everything the main command runs: Temporal (dev server unless TEMPORAL_ADDRESS),
+// PostgreSQL (embedded unless DATABASE_URL), migrations, and the worker.
+import path from 'node:path';
+import pg from 'pg';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Config } from './config.js';
+import { provide } from './provision/temporal-binaries.js';
+import { startDevServer, waitForNamespace, type DevServer } from './temporal-server.js';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPg } from './db/embedded.js';
+import { migrate } from './db/migrate.js';
+import { createWorker } from './worker.js';
+import { buildActivities } from './activities.js';
+
+export interface RunningTartip {
+  temporalAddress: string;
+  namespace: string;
+  uiUrl: string | null;
+  databaseUrl: string;
+  /** resolves when the worker stops (after stop() or a fatal error) */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTartip(cfg: Config, log: (l: string) => void = console.log): Promise<RunningTartip> {
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const s of stops.reverse()) await s().catch((e: unknown) => log(`tartip: error while stopping: ${String(e)}`));
+    stops.length = 0;
+  };
+  try {
+    // Temporal
+    let dev: DevServer | null = null;
+    let temporalAddress = cfg.TEMPORAL_ADDRESS;
+    if (!temporalAddress) {
+      const cli = await provide('cli', { log });
+      dev = await startDevServer({
+        binary: cli.path,
+        dbFile: path.join(cfg.TARTIP_DATA_DIR, 'temporal.sqlite'),
+        port: cfg.TARTIP_TEMPORAL_PORT,
+        uiPort: cfg.TARTIP_UI_PORT,
+        namespace: cfg.TEMPORAL_NAMESPACE,
+        log: (l) => log(`temporal: ${l}`),
+      });
+      stops.push(() => dev!.stop());
+      temporalAddress = dev.address;
+    } else {
+      await waitForNamespace(temporalAddress, cfg.TEMPORAL_NAMESPACE, 30_000);
+    }
+
+    // PostgreSQL
+    let databaseUrl = cfg.DATABASE_URL;
+    if (!databaseUrl) {
+      const epg: EmbeddedPg = await startEmbeddedPostgres({ dataDir: path.join(cfg.TARTIP_DATA_DIR, 'postgres'), port: cfg.TARTIP_PG_PORT });
+      stops.push(() => epg.stop());
+      databaseUrl = await ensureDatabase(epg.adminUrl, 'tartip');
+    }
+    const applied = await migrate(databaseUrl);
+    if (applied.length) log(`tartip: applied migrations ${applied.join(', ')}`);
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    stops.push(() => pool.end());
+
+    // Worker
+    const connection = await NativeConnection.connect({ address: temporalAddress });
+    stops.push(() => connection.close());
+    const worker: Worker = await createWorker({ connection, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TARTIP_TASK_QUEUE, activities: buildActivities(pool) });
+    const done = worker.run();
+    stops.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done.catch(() => {});
+    });
+
+    const running: RunningTartip = {
+      temporalAddress,
+      namespace: cfg.TEMPORAL_NAMESPACE,
+      uiUrl: dev?.uiUrl ?? null,
+      databaseUrl,
+      done: done.then(() => {}),
+      stop: stopAll,
+    };
+    return running;
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}
+
+

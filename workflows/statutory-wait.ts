@@ -1,0 +1,76 @@
+// A statutory waiting period as a procedure of its own: armed from an anchor date under the
+// pinned edition and calendar, it completes on the first day the act becomes allowed.
+// Example: Art. 24(8) "по истечении шести месяцев со дня первого выражения вотума недоверия".
+import { defineQuery, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { z } from 'zod';
+import type { RulePeriod } from '../statute/deadlines.js';
+import { periodOf } from '../statute/deadlines.js';
+import { rule } from '../statute/rules.js';
+import { StatuteError } from '../statute/errors.js';
+import type { TartipActivities } from '../worker/activities.js';
+import { msUntil, parseOrRefuse, pinned, refusal } from './common.js';
+import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from './search-attributes.js';
+
+export const StatutoryWaitInput = z.strictObject({
+  /** a waiting-period rule of the edition, e.g. 'art24.p8.repeat_vote' */
+  rule: z.string().min(1),
+  anchor: z.iso.date(),
+  editionId: z.string().min(1),
+  calendarRef: z.string().min(1),
+  unit: z.string().min(1).optional(),
+  startedBy: z.string().min(1),
+});
+export type StatutoryWaitInput = z.input<typeof StatutoryWaitInput>;
+
+export type WaitStage = 'waiting' | 'allowed';
+export interface StatutoryWaitState {
+  stage: WaitStage;
+  period: RulePeriod;
+}
+export interface StatutoryWaitResult extends StatutoryWaitState {
+  /** workflow time at which the timer fired */
+  firedAt: string;
+}
+
+export const waitState = defineQuery<StatutoryWaitState>('state');
+
+const { registerProcedure } = proxyActivities<TartipActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+export async function statutoryWait(raw: StatutoryWaitInput): Promise<StatutoryWaitResult> {
+  const input = parseOrRefuse(StatutoryWaitInput, raw, 'statutoryWait input');
+  const { edition, calendar } = pinned(input.editionId, input.calendarRef);
+  let period: RulePeriod;
+  try {
+    if (rule(edition, input.rule, 'period').period.kind !== 'waiting') {
+      throw new StatuteError({ code: 'not_a_waiting_period', field: 'rule', rule: input.rule }, `rule: ${input.rule} is a deadline, not a waiting period`);
+    }
+    period = periodOf(edition, input.rule, input.anchor, calendar);
+  } catch (e) {
+    return refusal(e);
+  }
+  let stage: WaitStage = 'waiting';
+  setHandler(waitState, () => ({ stage, period }));
+  upsertSearchAttributes([
+    { key: PROCEDURE, value: 'statutory_wait' },
+    { key: STAGE, value: stage },
+    { key: NEXT_DEADLINE, value: new Date(period.instant) },
+    ...(input.unit ? [{ key: UNIT, value: input.unit }] : []),
+  ] as never);
+  await registerProcedure({
+    procedureId: workflowInfo().workflowId,
+    kind: 'statutory_wait',
+    editionId: edition.id,
+    calendarId: calendar.ref,
+    startedBy: input.startedBy,
+    input,
+  });
+  await sleep(msUntil(period.instant));
+  stage = 'allowed';
+  upsertSearchAttributes([{ key: STAGE, value: stage }] as never);
+  return { stage, period, firedAt: new Date().toISOString() };
+}
+
+
