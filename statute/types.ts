@@ -53,6 +53,8 @@ export interface SkippedDay {
   label: string;
   /** Source of the calendar entry (normative act or announcement). */
   source?: string;
+  /** The label in each language known (en always; ru, kk where known). */
+  labels?: { en: string; ru?: string; kk?: string };
 }
 
 /** Every computed value carries how it was obtained. */
@@ -72,6 +74,10 @@ export interface PeriodDerivation {
   skipped: SkippedDay[];
   /** True when any day used comes from a year whose calendar is not confirmed. */
   provisional: boolean;
+  /** The years that made the result provisional (empty when it is not). */
+  provisionalYears?: number[];
+  /** Region whose legal time gave `utcOffset` (matters before 2024-03-01). */
+  region?: string;
   calendarId: string;
   calendarVersion: string;
   citations: Citation[];
