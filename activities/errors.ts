@@ -1,0 +1,77 @@
+// Typed failures of the records activities.
+// Those that a retry cannot cure are non-retryable Temporal ApplicationFailures, so a worker
+// does not spin on a bug; delivery failures are retryable so Temporal backs off and retries.
+import { ApplicationFailure } from '@temporalio/common';
+import { StatuteError } from '../statute/errors.js';
+
+/** The same idempotency key arrived with different content: a bug in the caller, not a retry. */
+export class IdempotencyConflictError extends ApplicationFailure {
+  constructor(
+    readonly scope: 'ledger' | 'notice',
+    readonly key: string,
+    readonly procedureId: string | null,
+    readonly differences: string[],
+  ) {
+    super(
+      `${scope}: key ${JSON.stringify(key)} already used with different content (${differences.join(', ')})`,
+      'IdempotencyConflict',
+      true,
+      [{ scope, key, procedureId, differences }],
+    );
+  }
+}
+
+/** Input to an activity is malformed (schema check failed). Non-retryable. */
+export class RecordsInputError extends ApplicationFailure {
+  constructor(
+    readonly activity: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
+    super(
+      `${activity}: invalid input: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`,
+      'RecordsInputError',
+      true,
+      [{ activity, issues }],
+    );
+  }
+}
+
+/** A notice could not be delivered this time. Retryable: Temporal retries with backoff. */
+export class NoticeDeliveryError extends ApplicationFailure {
+  constructor(
+    readonly noticeKey: string,
+    readonly channel: string,
+    readonly attempt: number,
+    detail: string,
+  ) {
+    super(`notice ${noticeKey} via ${channel}, attempt ${attempt}: ${detail}`, 'NoticeDeliveryError', false, [
+      { noticeKey, channel, attempt, detail },
+    ]);
+  }
+}
+
+export interface BadRow {
+  /** 1-based line number in the file (the header is line 1). */
+  line: number;
+  /** Column at fault, when one is. */
+  field?: string;
+  reason: string;
+}
+
+/** A register file was rejected whole; nothing from it was stored. */
+export class RegisterImportError extends StatuteError {
+  readonly rows: BadRow[];
+  constructor(readonly register: string, rows: BadRow[]) {
+    super(
+      { code: 'register_file_rejected', field: register, params: { badRows: rows.length } },
+      `register ${register}: file rejected, nothing stored; ${rows.length} bad row(s): ` +
+        rows.map((r) => `line ${r.line}${r.field ? ` [${r.field}]` : ''}: ${r.reason}`).join('; '),
+    );
+    this.name = 'RegisterImportError';
+    this.rows = rows;
+  }
+}
+
+export function zodIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
