@@ -1,0 +1,512 @@
+// Registers: administrative units, maslikhats and their deputies, akim posts and incumbents.
+// Imported from CSV (all rows checked; a bad file stores nothing) and read as of a date.
+import { parse } from 'csv-parse/sync';
+import type pg from 'pg';
+import { z } from 'zod';
+import { inTransaction, type DbContext } from './db.js';
+import { RecordsInputError, RegisterImportError, type BadRow } from './errors.js';
+import { canonicalJson, sha256Hex } from './ledger-hash.js';
+import type { IsoDate } from '../statute/types.js';
+
+export const UNIT_KINDS = [
+  'region',
+  'city_republican',
+  'capital',
+  'district',
+  'city_regional',
+  'rural_district',
+  'village',
+  'settlement',
+  'city_district',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Which kinds of unit may stand directly above a unit of each kind. */
+export const ALLOWED_PARENTS: Record<UnitKind, readonly UnitKind[]> = {
+  region: [],
+  city_republican: [],
+  capital: [],
+  // a district of a region, or a district within a city
+  district: ['region', 'city_republican', 'capital', 'city_regional'],
+  city_regional: ['region'],
+  rural_district: ['district', 'city_regional'],
+  village: ['district', 'city_regional', 'rural_district', 'city_district'],
+  settlement: ['district', 'city_regional', 'rural_district', 'city_district'],
+  city_district: ['district'],
+};
+
+/** Units that have a maslikhat of their own. */
+export const MASLIKHAT_KINDS: readonly UnitKind[] = ['region', 'city_republican', 'capital', 'district', 'city_regional'];
+/** Units whose maslikhats' deputies are electors (Art. 24-1): regions, cities of republican significance, the capital. */
+export const ELECTOR_AREA_KINDS: readonly UnitKind[] = ['region', 'city_republican', 'capital'];
+
+// ---- row schemas -------------------------------------------------------------------------
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'identifier: letters, digits, _ . : - (max 128)');
+const text = z.string().min(1, 'required');
+const optText = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s === '' ? null : s));
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a calendar date');
+const optDate = z
+  .union([z.literal(''), isoDate])
+  .optional()
+  .transform((s) => (s === undefined || s === '' ? null : s));
+const term = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .object({ ...shape, term_start: isoDate, term_end: optDate })
+    .strict()
+    .refine((r) => {
+      const t = r as unknown as { term_start: string; term_end: string | null };
+      return t.term_end === null || t.term_end > t.term_start;
+    }, {
+      message: 'term_end must be after term_start',
+      path: ['term_end'],
+    });
+
+export const REGISTER_SCHEMAS = {
+  admin_units: z
+    .object({
+      id,
+      kind: z.enum(UNIT_KINDS),
+      parent_id: z.union([z.literal(''), id]).optional().transform((s) => (s ? s : null)),
+      name_kk: text,
+      name_ru: text,
+    })
+    .strict(),
+  maslikhats: z
+    .object({
+      id,
+      unit_id: id,
+      name_kk: text,
+      name_ru: text,
+      seats: z.string().regex(/^[1-9]\d{0,3}$/, 'seats: a positive whole number').transform(Number),
+      seats_basis: optText,
+    })
+    .strict(),
+  deputies: term({ id, maslikhat_id: id, person_id: id, full_name: text, end_reason: optText }),
+  akim_posts: z.object({ id, unit_id: id, title_kk: text, title_ru: text }).strict(),
+  akim_incumbents: term({ id, post_id: id, person_id: id, full_name: text, basis: optText }),
+} as const;
+
+export type RegisterName = keyof typeof REGISTER_SCHEMAS;
+export const REGISTER_NAMES = Object.keys(REGISTER_SCHEMAS) as RegisterName[];
+
+const COLUMNS: Record<RegisterName, readonly string[]> = {
+  admin_units: ['id', 'kind', 'parent_id', 'name_kk', 'name_ru'],
+  maslikhats: ['id', 'unit_id', 'name_kk', 'name_ru', 'seats', 'seats_basis'],
+  deputies: ['id', 'maslikhat_id', 'person_id', 'full_name', 'term_start', 'term_end', 'end_reason'],
+  akim_posts: ['id', 'unit_id', 'title_kk', 'title_ru'],
+  akim_incumbents: ['id', 'post_id', 'person_id', 'full_name', 'term_start', 'term_end', 'basis'],
+};
+const REQUIRED: Record<RegisterName, readonly string[]> = {
+  admin_units: ['id', 'kind', 'name_kk', 'name_ru'],
+  maslikhats: ['id', 'unit_id', 'name_kk', 'name_ru', 'seats'],
+  deputies: ['id', 'maslikhat_id', 'person_id', 'full_name', 'term_start'],
+  akim_posts: ['id', 'unit_id', 'title_kk', 'title_ru'],
+  akim_incumbents: ['id', 'post_id', 'person_id', 'full_name', 'term_start'],
+};
+
+type Parsed = { line: number; row: Record<string, unknown> };
+
+export interface ImportResult {
+  register: RegisterName;
+  /** rows inserted or replaced */
+  rows: number;
+  /** sha256 of the file as given */
+  fileSha256: string;
+}
+
+/**
+ * Import one register from CSV (UTF-8, header line with the register's column names, comma
+ * separated, RFC 4180 quoting). Every row is checked (shape, then references and hierarchy
+ * against the database and the file); if any row is bad, nothing is stored and a
+ * RegisterImportError lists every bad row with its line number. Rows with an existing id
+ * replace it. One transaction. Run as the owner (the worker role only reads registers).
+ */
+export async function importRegisterCsv(db: DbContext, register: RegisterName, csv: string | Buffer): Promise<ImportResult> {
+  if (!REGISTER_NAMES.includes(register)) {
+    throw new RecordsInputError('importRegisterCsv', [{ path: 'register', message: `unknown register ${register}` }]);
+  }
+  const source = typeof csv === 'string' ? csv : csv.toString('utf8');
+  const fileSha256 = sha256Hex(source);
+  const bad: BadRow[] = [];
+
+  let records: { info: { lines: number }; record: Record<string, string> }[];
+  let header: string[] = [];
+  try {
+    records = parse(source, {
+      bom: true,
+      columns: (h: string[]) => {
+        header = h.map((c) => c.trim());
+        return header;
+      },
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+    }) as unknown as { info: { lines: number }; record: Record<string, string> }[];
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    throw new RegisterImportError(register, [{ line: err.lines ?? 0, reason: `unreadable CSV: ${err.message}` }]);
+  }
+  const known = COLUMNS[register];
+  const unknown = header.filter((c) => !known.includes(c));
+  const missing = REQUIRED[register].filter((c) => !header.includes(c));
+  if (unknown.length || missing.length || header.length === 0) {
+    throw new RegisterImportError(register, [
+      {
+        line: 1,
+        reason:
+          header.length === 0
+            ? 'empty file'
+            : [missing.length ? `missing columns ${missing.join(', ')}` : '', unknown.length ? `unknown columns ${unknown.join(', ')}` : '']
+                .filter(Boolean)
+                .join('; '),
+      },
+    ]);
+  }
+  if (records.length === 0) throw new RegisterImportError(register, [{ line: 1, reason: 'no rows' }]);
+
+  const schema = REGISTER_SCHEMAS[register] as z.ZodType<Record<string, unknown>>;
+  const parsed: Parsed[] = [];
+  const seenIds = new Map<string, number>();
+  for (const { info, record } of records) {
+    const line = info.lines;
+    const r = schema.safeParse(record);
+    if (!r.success) {
+      for (const issue of r.error.issues) {
+        bad.push({ line, field: issue.path.map(String).join('.') || undefined, reason: issue.message });
+      }
+      continue;
+    }
+    const rid = r.data.id as string;
+    const first = seenIds.get(rid);
+    if (first !== undefined) {
+      bad.push({ line, field: 'id', reason: `duplicate id ${rid} (also on line ${first})` });
+      continue;
+    }
+    seenIds.set(rid, line);
+    parsed.push({ line, row: r.data });
+  }
+
+  return inTransaction(db, async (client) => {
+    // Serialise imports so checks against the database stay true until commit.
+    await client.query(`SELECT pg_advisory_xact_lock(7264, 0)`);
+    bad.push(...(await checkReferences(client, register, parsed)));
+    if (bad.length > 0) {
+      bad.sort((a, b) => a.line - b.line);
+      throw new RegisterImportError(register, bad);
+    }
+    const ordered = register === 'admin_units' ? topoOrder(parsed) : parsed;
+    const cols = COLUMNS[register];
+    const updates = cols.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`);
+    const sql = `INSERT INTO ${register} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})
+                 ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`;
+    const dbErrors: BadRow[] = [];
+    for (const p of ordered) {
+      await client.query('SAVEPOINT r');
+      try {
+        await client.query(sql, cols.map((c) => (p.row[c] === undefined ? null : p.row[c])));
+        await client.query('RELEASE SAVEPOINT r');
+      } catch (e) {
+        await client.query('ROLLBACK TO SAVEPOINT r');
+        const pe = e as { message: string; constraint?: string; column?: string };
+        dbErrors.push({ line: p.line, field: pe.column, reason: pe.constraint ? `${pe.constraint}: ${pe.message}` : pe.message });
+      }
+    }
+    if (dbErrors.length > 0) throw new RegisterImportError(register, dbErrors.sort((a, b) => a.line - b.line));
+    return { register, rows: ordered.length, fileSha256 };
+  });
+}
+
+function topoOrder(rows: Parsed[]): Parsed[] {
+  const byId = new Map(rows.map((p) => [p.row.id as string, p]));
+  const out: Parsed[] = [];
+  const done = new Set<string>();
+  const visit = (p: Parsed, depth: number) => {
+    const rid = p.row.id as string;
+    if (done.has(rid) || depth > 10) return;
+    const parent = p.row.parent_id as string | null;
+    const pp = parent ? byId.get(parent) : undefined;
+    if (pp) visit(pp, depth + 1);
+    done.add(rid);
+    out.push(p);
+  };
+  for (const p of rows) visit(p, 0);
+  return out;
+}
+
+async function existingKinds(client: pg.PoolClient, ids: string[]): Promise<Map<string, UnitKind>> {
+  if (ids.length === 0) return new Map();
+  const r = await client.query<{ id: string; kind: UnitKind }>(`SELECT id, kind FROM admin_units WHERE id = ANY($1)`, [ids]);
+  return new Map(r.rows.map((x) => [x.id, x.kind]));
+}
+
+async function existingIds(client: pg.PoolClient, table: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const r = await client.query<{ id: string }>(`SELECT id FROM ${table} WHERE id = ANY($1)`, [ids]);
+  return new Set(r.rows.map((x) => x.id));
+}
+
+/** Checks that need the database: references exist, hierarchy is allowed, one maslikhat/akim per unit. */
+async function checkReferences(client: pg.PoolClient, register: RegisterName, rows: Parsed[]): Promise<BadRow[]> {
+  const bad: BadRow[] = [];
+  switch (register) {
+    case 'admin_units': {
+      const fileKinds = new Map(rows.map((p) => [p.row.id as string, p.row.kind as UnitKind]));
+      const parents = [...new Set(rows.map((p) => p.row.parent_id as string | null).filter((x): x is string => !!x))];
+      const dbKinds = await existingKinds(client, parents);
+      for (const p of rows) {
+        const kind = p.row.kind as UnitKind;
+        const parent = p.row.parent_id as string | null;
+        const allowed = ALLOWED_PARENTS[kind];
+        if (allowed.length === 0) {
+          if (parent) bad.push({ line: p.line, field: 'parent_id', reason: `a ${kind} has no parent unit` });
+          continue;
+        }
+        if (!parent) {
+          bad.push({ line: p.line, field: 'parent_id', reason: `a ${kind} needs a parent (${allowed.join(' or ')})` });
+          continue;
+        }
+        const pk = fileKinds.get(parent) ?? dbKinds.get(parent);
+        if (!pk) bad.push({ line: p.line, field: 'parent_id', reason: `unknown parent unit ${parent}` });
+        else if (!allowed.includes(pk)) {
+          bad.push({ line: p.line, field: 'parent_id', reason: `a ${kind} cannot stand under a ${pk} (${parent})` });
+        }
+      }
+      // cycles (only possible among units of this file)
+      for (const p of rows) {
+        let cur: string | null = p.row.parent_id as string | null;
+        const seen = new Set([p.row.id as string]);
+        while (cur && fileKinds.has(cur)) {
+          if (seen.has(cur)) {
+            bad.push({ line: p.line, field: 'parent_id', reason: 'cycle in the unit hierarchy' });
+            break;
+          }
+          seen.add(cur);
+          cur = (rows.find((q) => q.row.id === cur)?.row.parent_id as string | null) ?? null;
+        }
+      }
+      break;
+    }
+    case 'maslikhats':
+    case 'akim_posts': {
+      const unitIds = [...new Set(rows.map((p) => p.row.unit_id as string))];
+      const kinds = await existingKinds(client, unitIds);
+      const table = register;
+      const taken = await client.query<{ id: string; unit_id: string }>(`SELECT id, unit_id FROM ${table} WHERE unit_id = ANY($1)`, [unitIds]);
+      const holder = new Map(taken.rows.map((x) => [x.unit_id, x.id]));
+      const inFile = new Map<string, number>();
+      for (const p of rows) {
+        const unit = p.row.unit_id as string;
+        const kind = kinds.get(unit);
+        if (!kind) bad.push({ line: p.line, field: 'unit_id', reason: `unknown unit ${unit}` });
+        else if (register === 'maslikhats' && !MASLIKHAT_KINDS.includes(kind)) {
+          bad.push({ line: p.line, field: 'unit_id', reason: `a ${kind} has no maslikhat` });
+        }
+        const h = holder.get(unit);
+        if (h && h !== p.row.id) bad.push({ line: p.line, field: 'unit_id', reason: `unit ${unit} already has ${h}` });
+        const other = inFile.get(unit);
+        if (other !== undefined) bad.push({ line: p.line, field: 'unit_id', reason: `unit ${unit} also on line ${other}` });
+        inFile.set(unit, p.line);
+      }
+      break;
+    }
+    case 'deputies':
+    case 'akim_incumbents': {
+      const refCol = register === 'deputies' ? 'maslikhat_id' : 'post_id';
+      const refTable = register === 'deputies' ? 'maslikhats' : 'akim_posts';
+      const refs = [...new Set(rows.map((p) => p.row[refCol] as string))];
+      const have = await existingIds(client, refTable, refs);
+      for (const p of rows) {
+        const ref = p.row[refCol] as string;
+        if (!have.has(ref)) bad.push({ line: p.line, field: refCol, reason: `unknown ${refTable.replace(/s$/, '')} ${ref}` });
+      }
+      // one person cannot hold two overlapping terms of the same body/post (file + database)
+      const overlapping = await overlaps(client, register, refCol, rows);
+      bad.push(...overlapping);
+      break;
+    }
+  }
+  return bad;
+}
+
+async function overlaps(client: pg.PoolClient, table: 'deputies' | 'akim_incumbents', refCol: string, rows: Parsed[]): Promise<BadRow[]> {
+  type T = { id: string; ref: string; person: string; start: string; end: string | null; line: number | null };
+  const fileIds = new Set(rows.map((p) => p.row.id as string));
+  const refs = [...new Set(rows.map((p) => p.row[refCol] as string))];
+  const db = await client.query<{ id: string; ref: string; person: string; start: string; end: string | null }>(
+    `SELECT id, ${refCol} AS ref, person_id AS person, term_start::text AS start, term_end::text AS "end"
+       FROM ${table} WHERE ${refCol} = ANY($1)`,
+    [refs],
+  );
+  const all: T[] = [
+    ...db.rows.filter((r) => !fileIds.has(r.id)).map((r) => ({ ...r, line: null })),
+    ...rows.map((p) => ({
+      id: p.row.id as string,
+      ref: p.row[refCol] as string,
+      person: p.row.person_id as string,
+      start: p.row.term_start as string,
+      end: p.row.term_end as string | null,
+      line: p.line,
+    })),
+  ];
+  const bad: BadRow[] = [];
+  const key = (t: T) => (table === 'deputies' ? `${t.ref}\u0000${t.person}` : t.ref);
+  const groups = new Map<string, T[]>();
+  for (const t of all) groups.set(key(t), [...(groups.get(key(t)) ?? []), t]);
+  for (const g of groups.values()) {
+    for (const a of g) {
+      if (a.line === null) continue;
+      for (const b of g) {
+        if (a === b) continue;
+        const overlap = a.start < (b.end ?? '9999-12-31') && b.start < (a.end ?? '9999-12-31');
+        if (overlap) {
+          const what = table === 'deputies' ? 'a mandate of the same person' : 'another incumbent of the post';
+          bad.push({
+            line: a.line,
+            field: 'term_start',
+            reason: `term overlaps ${what} (${b.id}${b.line !== null ? `, line ${b.line}` : ''})`,
+          });
+          break;
+        }
+      }
+    }
+  }
+  return bad;
+}
+
+// ---- reading as of a date ------------------------------------------------------------------
+
+export interface RosterDeputy {
+  id: string;
+  personId: string;
+  fullName: string;
+  termStart: IsoDate;
+  termEnd: IsoDate | null;
+}
+
+export interface Roster {
+  maslikhatId: string;
+  unitId: string;
+  date: IsoDate;
+  /** seats fixed by the election commission */
+  seats: number;
+  /** deputies holding a mandate that day, by id */
+  deputies: RosterDeputy[];
+  /** sha256 hex of the canonical JSON of { kind:'roster', maslikhatId, unitId, date, seats, deputies } */
+  digest: string;
+}
+
+const dateInput = z.object({ date: isoDate });
+
+export function rosterDigest(r: Omit<Roster, 'digest'>): string {
+  return sha256Hex(
+    canonicalJson({ kind: 'roster', maslikhatId: r.maslikhatId, unitId: r.unitId, date: r.date, seats: r.seats, deputies: r.deputies }),
+  );
+}
+
+const DEPUTY_COLS = `d.id, d.person_id AS "personId", d.full_name AS "fullName",
+  d.term_start::text AS "termStart", d.term_end::text AS "termEnd"`;
+const HOLDS = `d.term_start <= $2::date AND (d.term_end IS NULL OR $2::date < d.term_end)`;
+
+/** The deputies of a maslikhat holding a mandate on `date`, with a digest of the roster. */
+export async function rosterAsOf(db: DbContext, input: { maslikhatId: string; date: IsoDate }): Promise<Roster> {
+  const v = dateInput.safeParse(input);
+  if (!v.success) throw new RecordsInputError('rosterAsOf', [{ path: 'date', message: 'date as YYYY-MM-DD' }]);
+  return inTransaction(db, async (c) => {
+    await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    const m = await c.query<{ id: string; unit_id: string; seats: number }>(
+      `SELECT id, unit_id, seats FROM maslikhats WHERE id = $1`,
+      [input.maslikhatId],
+    );
+    const ms = m.rows[0];
+    if (!ms) throw new RecordsInputError('rosterAsOf', [{ path: 'maslikhatId', message: `unknown maslikhat ${input.maslikhatId}` }]);
+    const d = await c.query<RosterDeputy>(
+      `SELECT ${DEPUTY_COLS} FROM deputies d WHERE d.maslikhat_id = $1 AND ${HOLDS} ORDER BY d.id COLLATE "C"`,
+      [input.maslikhatId, input.date],
+    );
+    const base = { maslikhatId: ms.id, unitId: ms.unit_id, date: input.date, seats: ms.seats, deputies: d.rows };
+    return { ...base, digest: rosterDigest(base) };
+  });
+}
+
+export interface ElectorsRoster {
+  /** a region, city of republican significance or the capital */
+  areaId: string;
+  date: IsoDate;
+  /** every maslikhat in the area and its seats */
+  maslikhats: { maslikhatId: string; unitId: string; seats: number; deputies: number }[];
+  /** the electors: deputies of all maslikhats of the area holding a mandate that day */
+  electors: (RosterDeputy & { maslikhatId: string })[];
+  digest: string;
+}
+
+/** Art. 24-1: the electors of a region are the deputies of all maslikhats of the region. */
+export async function electorsAsOf(db: DbContext, input: { areaId: string; date: IsoDate }): Promise<ElectorsRoster> {
+  const v = dateInput.safeParse(input);
+  if (!v.success) throw new RecordsInputError('electorsAsOf', [{ path: 'date', message: 'date as YYYY-MM-DD' }]);
+  return inTransaction(db, async (c) => {
+    await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    const a = await c.query<{ kind: UnitKind }>(`SELECT kind FROM admin_units WHERE id = $1`, [input.areaId]);
+    const kind = a.rows[0]?.kind;
+    if (!kind || !ELECTOR_AREA_KINDS.includes(kind)) {
+      throw new RecordsInputError('electorsAsOf', [
+        { path: 'areaId', message: kind ? `a ${kind} is not an electoral area` : `unknown unit ${input.areaId}` },
+      ]);
+    }
+    const ms = await c.query<{ maslikhatId: string; unitId: string; seats: number; deputies: number }>(
+      `WITH RECURSIVE area AS (
+         SELECT id FROM admin_units WHERE id = $1
+         UNION ALL SELECT u.id FROM admin_units u JOIN area ON u.parent_id = area.id)
+       SELECT m.id AS "maslikhatId", m.unit_id AS "unitId", m.seats,
+              (SELECT count(*)::int FROM deputies d WHERE d.maslikhat_id = m.id AND ${HOLDS}) AS deputies
+         FROM maslikhats m JOIN area ON m.unit_id = area.id
+        ORDER BY m.id COLLATE "C"`,
+      [input.areaId, input.date],
+    );
+    const el = await c.query<RosterDeputy & { maslikhatId: string }>(
+      `WITH RECURSIVE area AS (
+         SELECT id FROM admin_units WHERE id = $1
+         UNION ALL SELECT u.id FROM admin_units u JOIN area ON u.parent_id = area.id)
+       SELECT ${DEPUTY_COLS}, d.maslikhat_id AS "maslikhatId"
+         FROM deputies d JOIN maslikhats m ON m.id = d.maslikhat_id JOIN area ON m.unit_id = area.id
+        WHERE ${HOLDS}
+        ORDER BY d.id COLLATE "C"`,
+      [input.areaId, input.date],
+    );
+    const base = { areaId: input.areaId, date: input.date, maslikhats: ms.rows, electors: el.rows };
+    return { ...base, digest: sha256Hex(canonicalJson({ kind: 'electors', ...base })) };
+  });
+}
+
+export interface AkimAsOf {
+  postId: string;
+  unitId: string;
+  date: IsoDate;
+  incumbent: { id: string; personId: string; fullName: string; termStart: IsoDate; termEnd: IsoDate | null; basis: string | null } | null;
+}
+
+/** Who held the akim post of a unit on `date` (null incumbent: vacant). */
+export async function akimAsOf(db: DbContext, input: { unitId: string; date: IsoDate }): Promise<AkimAsOf> {
+  const v = dateInput.safeParse(input);
+  if (!v.success) throw new RecordsInputError('akimAsOf', [{ path: 'date', message: 'date as YYYY-MM-DD' }]);
+  const p = await db.pool.query<{ id: string }>(`SELECT id FROM akim_posts WHERE unit_id = $1`, [input.unitId]);
+  const post = p.rows[0];
+  if (!post) throw new RecordsInputError('akimAsOf', [{ path: 'unitId', message: `no akim post for unit ${input.unitId}` }]);
+  const r = await db.pool.query<NonNullable<AkimAsOf['incumbent']>>(
+    `SELECT d.id, d.person_id AS "personId", d.full_name AS "fullName", d.term_start::text AS "termStart",
+            d.term_end::text AS "termEnd", d.basis
+       FROM akim_incumbents d WHERE d.post_id = $1 AND ${HOLDS} ORDER BY d.term_start DESC LIMIT 1`,
+    [post.id, input.date],
+  );
+  return { postId: post.id, unitId: input.unitId, date: input.date, incumbent: r.rows[0] ?? null };
+}
