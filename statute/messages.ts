@@ -72,6 +72,11 @@ export const MESSAGES: Readonly<Record<string, Message>> = Object.freeze({
     ru: '{field} указано дважды: {value}.',
     en: '{field} given twice: {value}.',
   },
+  unsupported_direction: {
+    kk: '{rule} ережесі мерзімді {anchor} оқиғасынан кері қарай санайды; мерзімдерді есептеу функциясы тек алға қарай санайды.',
+    ru: 'Правило {rule} отсчитывает срок назад от события {anchor}; функция расчёта сроков считает только вперёд.',
+    en: 'Rule {rule} counts back from {anchor}; the period function counts forward only.',
+  },
   below_threshold: {
     kk: 'Кемінде {required} қажет, іс жүзінде {actual} (негіз: {base}).',
     ru: 'Требуется не менее {required}, фактически {actual} (база: {base}).',

@@ -2,7 +2,9 @@
 import { StatuteError } from './errors.js';
 import { EDITIONS, isIsoDate } from './editions/index.js';
 import type { Edition, EditionRule, ProcedureCode, RuleKind } from './editions/index.js';
-import type { IsoDate } from './types.js';
+import { useOf } from './interpretations.js';
+import type { PeriodInput } from './periods.js';
+import type { InterpretationUse, IsoDate, PeriodUnit } from './types.js';
 
 export type {
   Edition, EditionRule, ProcedureCode, Rule, RuleKind, PeriodRule, ThresholdRule, CapRule, BarRule,
@@ -100,4 +102,50 @@ export function rulesOf(edition: Edition, procedure?: string): EditionRule[] {
   if (procedure === undefined) return all;
   const code = procedureCode(procedure);
   return all.filter((r) => r.procedure === code || (r.alsoUsedBy ?? []).includes(code));
+}
+
+/** What to hand to computePeriod (statute/periods.ts) for a period or bar rule. */
+export interface RulePeriod {
+  input: PeriodInput;
+  /**
+   * Interpretations this value depends on that computePeriod does not itself take (the day
+   * type of an unqualified "дней", gap rules): record them beside the derivation.
+   */
+  recordAlso: InterpretationUse[];
+}
+
+/**
+ * Builds computePeriod's input from a rule and the date of its anchor event, applying the
+ * procedure's recorded options: `days.unqualified_are_calendar = working_day` switches the unit;
+ * `period.*` options are passed on to computePeriod. Lead times (`direction: 'before'`, "не
+ * позднее чем за N дней до") are refused with `unsupported_direction`: computePeriod counts
+ * forward only.
+ */
+export function periodFor(r: EditionRule, anchor: IsoDate, recorded: readonly InterpretationUse[] = []): RulePeriod {
+  if (r.kind !== 'period' && r.kind !== 'bar') {
+    throw new StatuteError(
+      { code: 'wrong_rule_kind', field: 'rule', rule: r.id, params: { rule: r.id, kind: 'period', actual: r.kind } },
+      `rule ${r.id} is a ${r.kind}, not a period`,
+    );
+  }
+  const p = r.kind === 'period' ? r.period : r.bar.period;
+  if (p.direction !== 'after') {
+    throw new StatuteError(
+      { code: 'unsupported_direction', field: 'rule', rule: r.id, params: { rule: r.id, anchor: p.anchor } },
+      `rule ${r.id} counts back from ${p.anchor}; computePeriod counts forward only`,
+    );
+  }
+  let unit = p.unit;
+  const recordAlso: InterpretationUse[] = [];
+  const periodUses: InterpretationUse[] = [];
+  for (const u of r.interpretations ?? []) {
+    if (u.id.startsWith('period.')) continue;
+    const used = useOf(u.id, recorded.some((x) => x.id === u.id) ? recorded : u.chosen);
+    if (used.id === 'days.unqualified_are_calendar') unit = used.chosen as PeriodUnit;
+    recordAlso.push(used);
+  }
+  for (const u of recorded) if (u.id.startsWith('period.')) periodUses.push({ id: u.id, chosen: u.chosen });
+  const input: PeriodInput = { anchor, count: p.count, unit, kind: p.kind, citations: [r.cite] };
+  if (periodUses.length) input.interpretations = periodUses;
+  return { input, recordAlso };
 }

@@ -10,11 +10,14 @@ import {
   defineEdition,
   editionInForce,
   getEdition,
+  periodFor,
   procedureCode,
   rule,
   rulesOf,
 } from '../../statute/rules.js';
 import type { Edition, PeriodRule } from '../../statute/rules.js';
+import { computePeriod } from '../../statute/periods.js';
+import { officialCalendar } from '../../statute/calendar/index.js';
 
 const E = KZ_148_2018;
 
@@ -170,6 +173,45 @@ describe('lookup', () => {
   });
 });
 
+describe('periodFor: a rule as computePeriod input', () => {
+  it('appeal on Monday 17 March 2025 → signature collection (10 working days) closes on a working day after Nauryz', () => {
+    const { input, recordAlso } = periodFor(rule(E, 'art24.p4.signature_collection'), '2025-03-17');
+    expect(input).toEqual({
+      anchor: '2025-03-17', count: 10, unit: 'working_day', kind: 'deadline', citations: [rule(E, 'art24.p4.signature_collection').cite],
+    });
+    expect(recordAlso).toEqual([]);
+    const d = computePeriod(input, officialCalendar());
+    expect(d.citations[0]?.article).toBe('24');
+    expect(d.date > '2025-03-28').toBe(true); // Nauryz (21–25 March) is skipped
+  });
+
+  it('an unqualified "дней" is calendar days by default, working days if the procedure recorded so', () => {
+    const r = rule(E, 'art24_1.p4.collection');
+    const byDefault = periodFor(r, '2025-03-17');
+    expect(byDefault.input.unit).toBe('calendar_day');
+    expect(byDefault.recordAlso).toContainEqual({ id: 'days.unqualified_are_calendar', chosen: 'calendar_day' });
+    const recorded = periodFor(r, '2025-03-17', [
+      { id: 'days.unqualified_are_calendar', chosen: 'working_day' },
+      { id: 'period.anchor_day', chosen: 'next_day' },
+    ]);
+    expect(recorded.input.unit).toBe('working_day');
+    expect(recorded.input.interpretations).toEqual([{ id: 'period.anchor_day', chosen: 'next_day' }]);
+    expect(recorded.recordAlso).toContainEqual({ id: 'days.unqualified_are_calendar', chosen: 'working_day' });
+    expect(() => computePeriod(recorded.input, officialCalendar())).not.toThrow();
+  });
+
+  it('the one-year recall bar: refusal on 1 April 2025 → re-initiation allowed from 2 April 2026', () => {
+    const { input } = periodFor(rule(E, 'art24_1.p6.reinitiation_bar'), '2025-04-01');
+    expect(input).toMatchObject({ count: 1, unit: 'year', kind: 'waiting' });
+    expect(computePeriod(input, officialCalendar()).date).toBe('2026-04-02');
+  });
+
+  it('refuses lead times (counted back from election day) and non-period rules', () => {
+    expect(refusal(() => periodFor(rule(E, 'art36_1.p6.registration_ends'), '2025-06-01')).body.code).toBe('unsupported_direction');
+    expect(refusal(() => periodFor(rule(E, 'art11.p3.quorum'), '2025-06-01')).body.code).toBe('wrong_rule_kind');
+  });
+});
+
 describe('a later edition (TEST FIXTURE, not a real law)', () => {
   it('overrides one period with its own date and citation, and inherits the rest', () => {
     const r = rule(FIXTURE_2030, 'art24.p4.signature_collection', 'period');
@@ -239,7 +281,7 @@ describe('messages', () => {
   const codes = [
     'invalid_date', 'invalid_count', 'invalid_unit', 'unknown_rule', 'unknown_procedure', 'unknown_edition',
     'no_edition_in_force', 'below_threshold', 'above_cap', 'too_late', 'too_early', 'barred', 'invalid_option',
-    'unknown_interpretation', 'count_exceeds_base', 'wrong_rule_kind', 'invalid_rule', 'duplicate',
+    'unknown_interpretation', 'count_exceeds_base', 'wrong_rule_kind', 'invalid_rule', 'duplicate', 'unsupported_direction',
   ];
 
   it.each(codes)('%s has kk, ru and en with the same placeholders', (code) => {
