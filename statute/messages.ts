@@ -73,9 +73,39 @@ export const MESSAGES: Readonly<Record<string, Message>> = Object.freeze({
     en: '{field} given twice: {value}.',
   },
   unsupported_direction: {
-    kk: '{rule} ережесі мерзімді {anchor} оқиғасынан кері қарай санайды; мерзімдерді есептеу функциясы тек алға қарай санайды.',
-    ru: 'Правило {rule} отсчитывает срок назад от события {anchor}; функция расчёта сроков считает только вперёд.',
-    en: 'Rule {rule} counts back from {anchor}; the period function counts forward only.',
+    kk: '{rule} ережесі мерзімді оқиғадан кері қарай санайды; мерзімдерді есептеу функциясы тек алға қарай санайды.',
+    ru: 'Правило {rule} отсчитывает срок назад от события; функция расчёта сроков считает только вперёд.',
+    en: 'Rule {rule} counts back from its event; the period function counts forward only.',
+  },
+  invalid_kind: {
+    kk: 'Мерзім түрі белгісіз: {value}.',
+    ru: 'Неизвестный вид срока: {value}.',
+    en: 'Unknown period kind: {value}.',
+  },
+  invalid_region: {
+    kk: 'Өңір белгісіз: {value}. Белгілі өңірлер: {known}.',
+    ru: 'Неизвестный регион: {value}. Известные: {known}.',
+    en: 'Unknown region: {value}. Known: {known}.',
+  },
+  unknown_calendar: {
+    kk: 'Күнтізбе белгісіз: {ref}. Белгілі нұсқалар: {known}.',
+    ru: 'Неизвестный календарь: {ref}. Известные версии: {known}.',
+    en: 'Unknown calendar: {ref}. Known versions: {known}.',
+  },
+  invalid_calendar: {
+    kk: 'Күнтізбе деректері дұрыс емес ({field}).',
+    ru: 'Неверные данные календаря ({field}).',
+    en: 'Invalid calendar data ({field}).',
+  },
+  not_a_waiting_period: {
+    kk: '{rule} ережесі күту мерзімі емес, соңғы мерзім.',
+    ru: 'Правило {rule} задаёт крайний срок, а не срок ожидания.',
+    en: 'Rule {rule} is a deadline, not a waiting period.',
+  },
+  register_file_rejected: {
+    kk: '{field} тізілім файлы қабылданбады: қате жолдар саны — {badRows}.',
+    ru: 'Файл реестра {field} отклонён: ошибочных строк — {badRows}.',
+    en: 'Register file {field} rejected: {badRows} bad rows.',
   },
   below_threshold: {
     kk: 'Кемінде {required} қажет, іс жүзінде {actual} (негіз: {base}).',

@@ -35,7 +35,7 @@ const LABELS = {
   edition: { en: 'Edition', ru: 'Редакция', kk: 'Редакция' },
   effective: { en: 'in force from', ru: 'действует с', kk: 'күшіне енген күні' },
   procedure: { en: 'Procedure', ru: 'Процедура', kk: 'Рәсім' },
-  rules: { en: 'rules', ru: 'правил', kk: 'ереже' },
+  rules: { en: 'Rules', ru: 'Правил', kk: 'Ережелер саны' },
   wording: { en: 'wording', ru: 'редакция', kk: 'редакциясы' },
   interpretations: { en: 'interpretations', ru: 'толкования', kk: 'түсіндірмелер' },
   note: { en: 'note', ru: 'примечание', kk: 'ескерту' },
@@ -116,7 +116,13 @@ async function run(argv: string[]): Promise<number> {
 
   if (values.json) {
     const out = {
-      edition: { id: edition.id, effectiveFrom: edition.effectiveFrom, title: edition.title[lang], source: edition.source ?? null },
+      edition: {
+        id: edition.id,
+        effectiveFrom: edition.effectiveFrom,
+        title: edition.title[lang],
+        caveat: edition.caveat?.[lang] ?? null,
+        source: edition.source ?? null,
+      },
       procedure: values.procedure ?? null,
       rules: rules.map((r) => ruleJson(r, lang)),
     };
@@ -128,8 +134,9 @@ async function run(argv: string[]): Promise<number> {
     `${LABELS.edition[lang]} ${edition.id} (${LABELS.effective[lang]} ${edition.effectiveFrom})`,
     edition.title[lang],
   ];
+  if (edition.caveat) head.push(`! ${edition.caveat[lang]}`);
   if (values.procedure) head.push(`${LABELS.procedure[lang]}: ${values.procedure}`);
-  head.push(`${rules.length} ${LABELS.rules[lang]}`, '');
+  head.push(`${LABELS.rules[lang]}: ${rules.length}`, '');
   process.stdout.write(head.join('\n') + '\n' + rules.map((r) => ruleText(r, lang)).join('\n\n') + '\n');
   return EXIT.ok;
 }

@@ -868,6 +868,11 @@ export const KZ_148_2018 = defineEdition({
   id: 'kz-148@2018-07-12',
   effectiveFrom: '2018-07-12',
   source: SOURCE_FILE,
+  caveat: {
+    en: 'A snapshot of the law as of July 2018, not the current law: later reforms (direct elections of akims, the 2021 autonomy law, maslikhat chairman instead of secretary) are not in it (catalogue T-1). It stays "in force" in tartip until a later edition is added.',
+    ru: 'Срез закона по состоянию на июль 2018 года, а не действующая редакция: последующие реформы (прямые выборы акимов, закон 2021 года о самостоятельности, председатель маслихата вместо секретаря) в него не входят (каталог T-1). В tartip он считается действующим, пока не добавлена более поздняя редакция.',
+    kk: 'Заңның 2018 жылғы шілдедегі күйі, қолданыстағы редакциясы емес: кейінгі реформалар (әкімдерді тікелей сайлау, 2021 жылғы дербестік туралы заң, хатшының орнына мәслихат төрағасы) оған енбеген (каталог T-1). Кейінгі редакция қосылғанша tartip оны күшіндегі редакция деп санайды.',
+  },
   title: {
     en: 'Law No 148 of 23.01.2001 "On local state government and self-government", consolidated Russian text as amended up to Law No 180-VI of 12.07.2018',
     ru: 'Закон РК от 23.01.2001 № 148 «О местном государственном управлении и самоуправлении в Республике Казахстан» (с изменениями по Закону от 12.07.2018 № 180-VI)',

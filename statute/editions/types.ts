@@ -103,6 +103,8 @@ export interface Edition {
   basedOn?: string;
   /** The source text this edition was taken from. */
   source?: string;
+  /** What readers must know about the edition's reach (e.g. a snapshot, not the current law). */
+  caveat?: Titles;
   rules: Readonly<Record<string, EditionRule>>;
 }
 
@@ -112,6 +114,7 @@ export interface EditionDefinition {
   title: Titles;
   basedOn?: Edition;
   source?: string;
+  caveat?: Titles;
   /** New or changed rules; a changed rule must keep its kind and carry its own citation. */
   overrides: readonly Rule[];
   /** Rule ids no longer in force in this edition. */
@@ -254,5 +257,6 @@ export function defineEdition(def: EditionDefinition): Edition {
   if (base) edition.basedOn = base.id;
   const source = def.source ?? base?.source;
   if (source) edition.source = source;
+  if (def.caveat) edition.caveat = def.caveat;
   return Object.freeze(edition);
 }

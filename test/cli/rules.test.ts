@@ -21,6 +21,8 @@ describe('tartip rules', () => {
     const r = tartip();
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Edition kz-148@2018-07-12');
+    expect(r.stdout).toContain('not the current law');
+    expect(r.stdout).toContain(`Rules: ${rulesOf(KZ_148_2018).length}`);
     for (const rule of rulesOf(KZ_148_2018)) expect(r.stdout).toContain(rule.id);
     expect(r.stdout).toContain('art24.p4.signature_collection');
     expect(r.stdout).toContain('10 working days, deadline, from: written appeal');

@@ -59,6 +59,7 @@ describe('edition kz-148@2018-07-12', () => {
     expect(getEdition(DEFAULT_EDITION_ID)).toBe(E);
     expect(E.effectiveFrom).toBe('2018-07-12');
     expect(E.source).toBe('000_183c24e7cb45d52d.txt');
+    expect(E.caveat?.en).toMatch(/not the current law/);
     expect(editionInForce('2025-03-17').id).toBe('kz-148@2018-07-12');
     expect(editionInForce('2018-07-12').id).toBe('kz-148@2018-07-12');
   });
@@ -282,6 +283,7 @@ describe('messages', () => {
     'invalid_date', 'invalid_count', 'invalid_unit', 'unknown_rule', 'unknown_procedure', 'unknown_edition',
     'no_edition_in_force', 'below_threshold', 'above_cap', 'too_late', 'too_early', 'barred', 'invalid_option',
     'unknown_interpretation', 'count_exceeds_base', 'wrong_rule_kind', 'invalid_rule', 'duplicate', 'unsupported_direction',
+    'invalid_kind', 'invalid_region', 'unknown_calendar', 'invalid_calendar', 'not_a_waiting_period', 'register_file_rejected',
   ];
 
   it.each(codes)('%s has kk, ru and en with the same placeholders', (code) => {
