@@ -44,7 +44,10 @@ export function createActivities(cfg: RecordsConfig) {
   const activities = {
     // ---- record of legal acts
     appendAct: (input: ledger.AppendActInput): Promise<ledger.AppendActResult> => ledger.appendAct(db, input),
-    verifyLedger: (input: ledger.VerifyLedgerInput): Promise<LedgerVerification> => ledger.verifyLedger(db, input),
+    /** A stored procedure's chain ({ procedureId }) or an offline bundle ({ rows }). */
+    verifyLedger: (
+      input: ledger.VerifyLedgerInput | { rows: LedgerRow[]; procedureId?: string; expectedHead?: { seq: number; hash: string } },
+    ): Promise<LedgerVerification> => ledger.verifyLedger(db, input),
     ledgerHead: (input: { procedureId: string }): Promise<{ seq: number; hash: string } | null> =>
       ledger.ledgerHead(db, input.procedureId),
     readLedger: (input: { procedureId: string; fromSeq?: number; limit?: number }): Promise<LedgerRow[]> =>
