@@ -104,6 +104,12 @@ describe('notices', () => {
     expect(new Set(mails.map((m) => m.messageId))).toEqual(new Set([r.deliveryId]));
   });
 
+  it('two executions of one notice at the same time send it once', async () => {
+    const results = await Promise.all(Array.from({ length: 6 }, () => acts.sendNotice(notice('n-race'))));
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    expect(mailsWithKey('n-race')).toHaveLength(1);
+  });
+
   it('a failed delivery throws a retryable error; the retry delivers', async () => {
     smtp.failNext(1);
     const err = await acts.sendNotice(notice('n-fail')).catch((e) => e);
