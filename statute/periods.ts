@@ -85,7 +85,10 @@ export interface PeriodInput {
   region?: Region;
   /** the norms the period comes from; copied to the result */
   citations?: Citation[];
-  /** options a procedure recorded; any interpretation not given uses its default */
+  /**
+   * options a procedure recorded; any period interpretation not given uses its default. Ids outside
+   * the `period.` namespace are ignored here (the caller records them beside the derivation).
+   */
   interpretations?: InterpretationUse[];
 }
 
@@ -93,6 +96,10 @@ function choices(uses: InterpretationUse[] | undefined): Map<PeriodInterpretatio
   const known = new Map<string, Interpretation>(Object.values(PERIOD_INTERPRETATIONS).map((i) => [i.id, i]));
   const out = new Map<PeriodInterpretationId, string>();
   (uses ?? []).forEach((u, i) => {
+    // A procedure's recorded uses may include choices outside period arithmetic (the day type of
+    // an unqualified "дней", thresholds): they are not this function's to apply, and are skipped.
+    // Only an unknown id in the `period.` namespace is an error.
+    if (!u.id.startsWith('period.')) return;
     const id = ALIASES[u.id] ?? u.id;
     const def = known.get(id);
     if (!def) {

@@ -192,6 +192,12 @@ describe('interpretations', () => {
     expect(d.skipped).toEqual([]);
   });
 
+  it('recorded choices outside period arithmetic are left to the caller, not refused', () => {
+    const d = days('2025-03-17', 10, { interpretations: [{ id: 'days.unqualified_are_calendar', chosen: 'calendar_day' }] });
+    expect(d.date).toBe('2025-03-27');
+    expect(d.interpretations.map((i) => i.id)).not.toContain('days.unqualified_are_calendar');
+  });
+
   it('citations given are carried into the derivation', () => {
     const cite: Citation = { law: '148', article: '24', paragraph: '4', quote: 'в течение десяти рабочих дней', source: '000_183c24e7cb45d52d.txt' };
     expect(workingDays('2025-03-17', 10, { citations: [cite] }).citations).toEqual([cite]);
