@@ -14,6 +14,10 @@ export const ConfigSchema = z.object({
   TARTIP_TEMPORAL_PORT: port.default(7233),
   TARTIP_UI_PORT: port.default(8233),
   TARTIP_PG_PORT: port.default(54329),
+  TARTIP_SMTP_HOST: z.string().min(1).optional(),
+  TARTIP_SMTP_PORT: port.default(25),
+  TARTIP_MAIL_FROM: z.string().min(3).default('tartip@localhost'),
+  TARTIP_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -24,4 +28,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`tartip: bad configuration:\n${lines.join('\n')}`);
   }
   return r.data;
+}
+
+export function channelsOf(cfg: Config) {
+  return {
+    ...(cfg.TARTIP_SMTP_HOST ? { mail: { host: cfg.TARTIP_SMTP_HOST, port: cfg.TARTIP_SMTP_PORT, from: cfg.TARTIP_MAIL_FROM } } : {}),
+    ...(cfg.TARTIP_WEBHOOK_SECRET ? { webhook: { secret: cfg.TARTIP_WEBHOOK_SECRET } } : {}),
+  };
 }

@@ -9,7 +9,8 @@ import { startDevServer, waitForNamespace, type DevServer } from './temporal-ser
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPg } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createWorker } from './worker.js';
-import { buildActivities } from './activities.js';
+import { buildActivities, closeBuiltActivities } from './activities.js';
+import { channelsOf } from './config.js';
 
 export interface RunningTartip {
   temporalAddress: string;
@@ -62,7 +63,9 @@ export async function startTartip(cfg: Config, log: (l: string) => void = consol
     // Worker
     const connection = await NativeConnection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
-    const worker: Worker = await createWorker({ connection, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TARTIP_TASK_QUEUE, activities: buildActivities(pool) });
+    const activities = buildActivities(pool, channelsOf(cfg));
+    stops.push(() => closeBuiltActivities(activities));
+    const worker: Worker = await createWorker({ connection, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TARTIP_TASK_QUEUE, activities });
     const done = worker.run();
     stops.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();

@@ -1,11 +1,15 @@
 // What every procedure workflow shares: input validation that refuses with a typed failure,
-// pinned edition/calendar resolution, and activity proxies with explicit retry policies.
-import { ApplicationFailure } from '@temporalio/workflow';
+// pinned edition/calendar, and the one way to record an act or send a notice.
+import { ApplicationFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { z } from 'zod';
 import { officialCalendar, type Calendar } from '../statute/calendar/index.js';
 import { getEdition } from '../statute/rules.js';
 import type { Edition } from '../statute/editions/types.js';
 import { StatuteError } from '../statute/errors.js';
+import type { Citation } from '../statute/types.js';
+import type { DatedPeriod } from '../statute/deadlines.js';
+import type { TartipActivities } from '../worker/activities.js';
+import type { Actor } from './procedure.js';
 
 /** Parses workflow input or an act; a bad one fails with type 'InvalidInput' naming each field. */
 export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
@@ -20,7 +24,7 @@ export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown, wh
   });
 }
 
-/** A StatuteError as a non-retryable failure that keeps its typed body. */
+/** A StatuteError as a non-retryable failure that keeps its typed body (code, field, rule, citation, date). */
 export function refusal(e: unknown): never {
   if (e instanceof StatuteError) {
     throw ApplicationFailure.create({ type: `Refused:${e.body.code}`, nonRetryable: true, message: e.message, details: [e.body] });
@@ -42,7 +46,74 @@ export function pinned(editionId: string, calendarRef: string): Pinned {
   }
 }
 
-/** Milliseconds from workflow time to an ISO instant (never negative). */
+// ---- legal clock ---------------------------------------------------------------------------
+// Legal time = workflow time + an offset fixed at start. Real procedures: offset 0. What-if runs
+// (`simulation.legalStart`) replay dated facts of the past on a server whose clock is today; the
+// offset is computed from workflow time, so it is the same on every replay.
+let legalOffsetMs = 0;
+
+/** Call once, first thing in a workflow, with the start input's `simulation` (if any). */
+export function useLegalClock(simulation?: { legalStart: string }): void {
+  legalOffsetMs = simulation ? Date.parse(simulation.legalStart) - Date.now() : 0;
+}
+
+/** Legal "now" in epoch ms. */
+export function legalNow(): number {
+  return Date.now() + legalOffsetMs;
+}
+
+/** Milliseconds from legal now to an ISO instant (never negative). */
 export function msUntil(instant: string): number {
-  return Math.max(0, Date.parse(instant) - Date.now());
+  return Math.max(0, Date.parse(instant) - legalNow());
+}
+
+/** Waits for `done` until the period ends. True when `done` came first, false when the period ran out. */
+export function beforeExpiry(period: DatedPeriod, done: () => boolean): Promise<boolean> {
+  return condition(done, msUntil(period.instant));
+}
+
+/** The system as the actor of timer acts (expiries). */
+export const TIMER: Actor = { kind: 'system', id: 'tartip-timer', role: 'timer' };
+
+// ---- records and notices -------------------------------------------------------------------
+
+const records = proxyActivities<TartipActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    nonRetryableErrorTypes: ['IdempotencyConflictError', 'RecordsInputError'],
+  },
+});
+
+export const registerProcedure = records.registerProcedure;
+
+/**
+ * Writes one legal act to the record. The key is the workflow id + a step name unique within
+ * the procedure, so a retried activity or a replayed workflow never writes twice.
+ */
+export function recordAct(
+  step: string,
+  act: { type: string; at: string; actor: Actor; payload: unknown; citation?: Citation | Citation[] | null; editionId: string },
+) {
+  const { workflowId } = workflowInfo();
+  return records.appendAct({
+    procedureId: workflowId,
+    key: `${workflowId}/${step}`,
+    actType: act.type,
+    legalAt: act.at,
+    actor: act.actor,
+    payload: act.payload as never,
+    citation: act.citation ?? null,
+    editionId: act.editionId,
+  });
+}
+
+export type NoticeInput = Parameters<TartipActivities['sendNotice']>[0];
+
+/** Sends a notice once per step of this procedure (retries and replays do not resend). */
+export function notify(step: string, notice: Omit<NoticeInput, 'key' | 'procedureId'>) {
+  const { workflowId } = workflowInfo();
+  return records.sendNotice({ ...notice, key: `${workflowId}/notice/${step}`, procedureId: workflowId });
 }

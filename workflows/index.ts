@@ -1,2 +1,3 @@
-// Every procedure workflow the worker runs. One file per procedure.
+// Every workflow the worker runs. One file per procedure.
 export { statutoryWait } from './statutory-wait.js';
+export { selfCheck } from './self-check.js';

@@ -1,14 +1,13 @@
 // A statutory waiting period as a procedure of its own: armed from an anchor date under the
 // pinned edition and calendar, it completes on the first day the act becomes allowed.
 // Example: Art. 24(8) "по истечении шести месяцев со дня первого выражения вотума недоверия".
-import { defineQuery, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { defineQuery, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { RulePeriod } from '../statute/deadlines.js';
+import type { DatedPeriod } from '../statute/deadlines.js';
 import { periodOf } from '../statute/deadlines.js';
 import { rule } from '../statute/rules.js';
 import { StatuteError } from '../statute/errors.js';
-import type { TartipActivities } from '../worker/activities.js';
-import { msUntil, parseOrRefuse, pinned, refusal } from './common.js';
+import { msUntil, parseOrRefuse, pinned, recordAct, refusal, registerProcedure, TIMER } from './common.js';
 import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from './search-attributes.js';
 
 export const StatutoryWaitInput = z.strictObject({
@@ -25,7 +24,7 @@ export type StatutoryWaitInput = z.input<typeof StatutoryWaitInput>;
 export type WaitStage = 'waiting' | 'allowed';
 export interface StatutoryWaitState {
   stage: WaitStage;
-  period: RulePeriod;
+  period: DatedPeriod;
 }
 export interface StatutoryWaitResult extends StatutoryWaitState {
   /** workflow time at which the timer fired */
@@ -34,15 +33,10 @@ export interface StatutoryWaitResult extends StatutoryWaitState {
 
 export const waitState = defineQuery<StatutoryWaitState>('state');
 
-const { registerProcedure } = proxyActivities<TartipActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
 export async function statutoryWait(raw: StatutoryWaitInput): Promise<StatutoryWaitResult> {
   const input = parseOrRefuse(StatutoryWaitInput, raw, 'statutoryWait input');
   const { edition, calendar } = pinned(input.editionId, input.calendarRef);
-  let period: RulePeriod;
+  let period: DatedPeriod;
   try {
     if (rule(edition, input.rule, 'period').period.kind !== 'waiting') {
       throw new StatuteError({ code: 'not_a_waiting_period', field: 'rule', rule: input.rule }, `rule: ${input.rule} is a deadline, not a waiting period`);
@@ -68,6 +62,7 @@ export async function statutoryWait(raw: StatutoryWaitInput): Promise<StatutoryW
     input,
   });
   await sleep(msUntil(period.instant));
+  await recordAct('expiry', { type: 'timer_expiry', at: period.instant, actor: TIMER, payload: { rule: period.rule, date: period.date }, citation: period.citations, editionId: edition.id });
   stage = 'allowed';
   upsertSearchAttributes([{ key: STAGE, value: stage }] as never);
   return { stage, period, firedAt: new Date().toISOString() };

@@ -1,6 +1,6 @@
 // Runs once per `vitest run`: provides the Temporal binaries (offline routes), starts one
 // embedded PostgreSQL for all tests (unless DATABASE_URL is set) and bundles the workflows once.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -20,6 +20,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'tartip-test-'));
+  chmodSync(tmp, 0o755); // the embedded PostgreSQL runs as 'postgres' when we are root
   const bins = await provideAll({ log: (l) => console.error(l) });
   let pgServer: EmbeddedPg | null = null;
   let adminUrl = process.env.DATABASE_URL;

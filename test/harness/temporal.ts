@@ -4,13 +4,24 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from '../../workflows/search-attributes.js';
+import proto from '@temporalio/proto';
+import { NEXT_DEADLINE, PROCEDURE, SEARCH_ATTRIBUTE_FLAGS, STAGE, UNIT } from '../../workflows/search-attributes.js';
 
-/** Time-skipping test server: timers of months pass in seconds. Do not share between concurrent tests. */
-export function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
+const { IndexedValueType } = proto.temporal.api.enums.v1;
+
+/**
+ * Time-skipping test server: timers of months pass in seconds. Do not share between concurrent
+ * tests. It knows no custom search attributes until told (AddSearchAttributes is implemented there).
+ */
+export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
   });
+  const searchAttributes = Object.fromEntries(
+    Object.entries(SEARCH_ATTRIBUTE_FLAGS).map(([name, type]) => [name, type === 'Keyword' ? IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD : IndexedValueType.INDEXED_VALUE_TYPE_DATETIME]),
+  );
+  await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
+  return env;
 }
 
 /** The real dev server (in memory): workflow Updates, visibility queries, search attributes. */

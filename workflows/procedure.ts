@@ -1,0 +1,82 @@
+// The contract every procedure workflow follows, so that the HTTP API, the CLI and the audit
+// tools handle all procedures alike. Pure: imported by workflows and by clients.
+import { z } from 'zod';
+import type { ProcedureCode, Titles } from '../statute/editions/types.js';
+import type { DatedPeriod } from '../statute/deadlines.js';
+import type { InterpretationUse, ThresholdDerivation } from '../statute/types.js';
+
+/** Who performed an act (mirrors activities/ledger-hash.ts Actor). */
+export const ActorSchema = z.strictObject({
+  kind: z.enum(['person', 'body', 'official', 'system']),
+  id: z.string().min(1).max(200),
+  name: z.string().max(300).optional(),
+  role: z.string().max(100).optional(),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** ISO 8601 date-time with offset: the legal date and time of an act. */
+export const LegalTime = z.iso.datetime({ offset: true });
+
+/** Every act (workflow Update argument) carries who did it and when, in law. */
+export const ActBase = z.strictObject({ actor: ActorSchema, at: LegalTime });
+
+/** Fields every procedure's start input has. Clients fill the pins (editionInForce, latest calendar) before starting. */
+export const StartBase = z.strictObject({
+  editionId: z.string().min(1),
+  calendarRef: z.string().min(1),
+  /** administrative unit the procedure belongs to (register id) */
+  unit: z.string().min(1),
+  startedBy: ActorSchema,
+  /** interpretation options chosen at start; defaults apply otherwise (recorded either way) */
+  interpretations: z.array(z.strictObject({ id: z.string(), chosen: z.string() })).default([]),
+  /** what-if runs only (tartip simulate, tests): legal time starts here. The HTTP API refuses it. */
+  simulation: z.strictObject({ legalStart: LegalTime }).optional(),
+});
+
+/** A deadline or waiting period in force now, with what happens when it passes. */
+export interface OpenDeadline {
+  /** edition rule id, e.g. 'art24.p4.signature_collection' */
+  rule: string;
+  period: DatedPeriod;
+  /** what the timer does when the period ends, e.g. 'close_collection' */
+  onExpiry: string;
+}
+
+export interface ActSummary {
+  seq: number;
+  act: string;
+  at: string;
+  actor: Actor;
+}
+
+/** What the `state` query of every procedure returns. */
+export interface ProcedureState<Facts = Record<string, unknown>> {
+  kind: string;
+  procedure: ProcedureCode;
+  stage: string;
+  /** final outcome once the procedure ends, e.g. 'dismissed', 'refused'; null while running */
+  outcome: string | null;
+  editionId: string;
+  calendarRef: string;
+  deadlines: OpenDeadline[];
+  /** threshold decisions taken so far, each with its derivation */
+  thresholds: ThresholdDerivation[];
+  interpretations: InterpretationUse[];
+  acts: ActSummary[];
+  facts: Facts;
+}
+
+export type Role = 'administrator' | 'commission' | 'auditor';
+
+/** How clients start a procedure and perform its acts (Update names = act names). */
+export interface ProcedureDefinition {
+  kind: string;
+  workflowType: string;
+  procedure: ProcedureCode;
+  title: Titles;
+  /** start input, StartBase fields included */
+  input: z.ZodType;
+  /** workflow id for a start input: encodes the "one open procedure per …" rule */
+  workflowId(input: unknown): string;
+  acts: Record<string, { input: z.ZodType; roles: readonly Role[]; title: Titles }>;
+}
