@@ -6,9 +6,9 @@ import { PROJECT_ROOT } from './provision/temporal-binaries.js';
 const port = z.coerce.number().int().min(1).max(65535);
 
 export const ConfigSchema = z.object({
-  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_ADDRESS: z.string().optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.union([z.literal(''), z.string().url()]).optional(),
   TARTIP_DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.tartip')),
   TARTIP_TASK_QUEUE: z.string().min(1).default('tartip'),
   TARTIP_TEMPORAL_PORT: port.default(7233),

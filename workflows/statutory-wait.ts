@@ -7,17 +7,14 @@ import type { DatedPeriod } from '../statute/deadlines.js';
 import { periodOf } from '../statute/deadlines.js';
 import { rule } from '../statute/rules.js';
 import { StatuteError } from '../statute/errors.js';
-import { msUntil, parseOrRefuse, pinned, recordAct, refusal, registerProcedure, TIMER } from './common.js';
+import { msUntil, parseOrRefuse, pinned, recordAct, refusal, registerProcedure, TIMER, useLegalClock } from './common.js';
 import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from './search-attributes.js';
+import { StartBase, type ProcedureDefinition } from './procedure.js';
 
-export const StatutoryWaitInput = z.strictObject({
+export const StatutoryWaitInput = StartBase.extend({
   /** a waiting-period rule of the edition, e.g. 'art24.p8.repeat_vote' */
   rule: z.string().min(1),
   anchor: z.iso.date(),
-  editionId: z.string().min(1),
-  calendarRef: z.string().min(1),
-  unit: z.string().min(1).optional(),
-  startedBy: z.string().min(1),
 });
 export type StatutoryWaitInput = z.input<typeof StatutoryWaitInput>;
 
@@ -35,6 +32,7 @@ export const waitState = defineQuery<StatutoryWaitState>('state');
 
 export async function statutoryWait(raw: StatutoryWaitInput): Promise<StatutoryWaitResult> {
   const input = parseOrRefuse(StatutoryWaitInput, raw, 'statutoryWait input');
+  useLegalClock(input.simulation);
   const { edition, calendar } = pinned(input.editionId, input.calendarRef);
   let period: DatedPeriod;
   try {
@@ -51,14 +49,14 @@ export async function statutoryWait(raw: StatutoryWaitInput): Promise<StatutoryW
     { key: PROCEDURE, value: 'statutory_wait' },
     { key: STAGE, value: stage },
     { key: NEXT_DEADLINE, value: new Date(period.instant) },
-    ...(input.unit ? [{ key: UNIT, value: input.unit }] : []),
+    { key: UNIT, value: input.unit },
   ] as never);
   await registerProcedure({
     procedureId: workflowInfo().workflowId,
     kind: 'statutory_wait',
     editionId: edition.id,
     calendarId: calendar.ref,
-    startedBy: input.startedBy,
+    startedBy: input.startedBy.id,
     input,
   });
   await sleep(msUntil(period.instant));
@@ -69,3 +67,20 @@ export async function statutoryWait(raw: StatutoryWaitInput): Promise<StatutoryW
 }
 
 
+
+export const statutoryWaitDefinition: ProcedureDefinition = {
+  kind: 'statutory_wait',
+  workflowType: 'statutoryWait',
+  procedure: 'P-17',
+  title: {
+    en: 'Statutory waiting period',
+    ru: 'Установленный законом срок ожидания',
+    kk: 'Заңда белгіленген күту мерзімі',
+  },
+  input: StatutoryWaitInput,
+  workflowId: (i) => {
+    const x = i as { rule: string; unit: string; anchor: string };
+    return `statutory_wait:${x.unit}:${x.rule}:${x.anchor}`;
+  },
+  acts: {},
+};

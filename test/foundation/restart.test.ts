@@ -87,7 +87,7 @@ describe('main command: restart keeps procedures and their timers', () => {
     const wait = await c.client.workflow.start<typeof statutoryWait>('statutoryWait', {
       workflowId: 'restart-wait',
       taskQueue: 'tartip',
-      args: [{ rule: 'art24.p8.repeat_vote', anchor: '2036-03-17', editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, startedBy: 'test', unit: 'KZ-TEST' }],
+      args: [{ rule: 'art24.p8.repeat_vote', anchor: '2036-03-17', editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, startedBy: { kind: 'person', id: 'test' }, unit: 'KZ-TEST' }],
     });
     const before = await wait.query<StatutoryWaitState>('state');
     expect(before.stage).toBe('waiting');

@@ -40,7 +40,7 @@ describe('Art. 24(8): six months pass in seconds under time skipping', () => {
       env.client.workflow.execute(statutoryWait, {
         workflowId,
         taskQueue,
-        args: [{ rule: 'art24.p8.repeat_vote', anchor: '2036-03-17', editionId: DEFAULT_EDITION_ID, calendarRef, startedBy: 'test' }],
+        args: [{ rule: 'art24.p8.repeat_vote', anchor: '2036-03-17', editionId: DEFAULT_EDITION_ID, calendarRef, startedBy: { kind: 'person', id: 'test' }, unit: 'KZ-TEST' }],
       }),
     );
     // "по истечении шести месяцев": the period runs 18.03–17.09; the repeat vote is allowed from 18.09.
