@@ -113,7 +113,10 @@ export async function sha256File(file: string): Promise<string> {
 
 function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}) {
   const r = spawnSync(cmd, args, { cwd: opts.cwd, env: opts.env, encoding: 'utf8', timeout: opts.timeoutMs ?? 30 * 60_000, maxBuffer: 64 * 1024 * 1024 });
-  const tail = `${r.stderr ?? ''}${r.stdout ?? ''}`.trim().split('\n').slice(-3).join(' | ');
+  // What to show of a failure: the error lines if any (pip prints progress on stdout), else the last lines.
+  const lines = `${r.stderr ?? ''}\n${r.stdout ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const errors = lines.filter((l) => /error|fail|denied|not found|mismatch/i.test(l));
+  const tail = (errors.length ? errors : lines).slice(-3).join(' | ');
   return { ok: r.status === 0, status: r.status, error: r.error, out: r.stdout ?? '', tail };
 }
 
