@@ -4,24 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import proto from '@temporalio/proto';
-import { NEXT_DEADLINE, PROCEDURE, SEARCH_ATTRIBUTE_FLAGS, STAGE, UNIT } from '../../workflows/search-attributes.js';
-
-const { IndexedValueType } = proto.temporal.api.enums.v1;
+import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from '../../workflows/search-attributes.js';
+import { createTimeSkippingEnv } from '../../worker/test-env.js';
 
 /**
  * Time-skipping test server: timers of months pass in seconds. Do not share between concurrent
- * tests. It knows no custom search attributes until told (AddSearchAttributes is implemented there).
+ * tests. Our search attributes are registered (worker/test-env.ts).
  */
-export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
-  });
-  const searchAttributes = Object.fromEntries(
-    Object.entries(SEARCH_ATTRIBUTE_FLAGS).map(([name, type]) => [name, type === 'Keyword' ? IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD : IndexedValueType.INDEXED_VALUE_TYPE_DATETIME]),
-  );
-  await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
-  return env;
+export function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  return createTimeSkippingEnv(inject('temporalTestServer'));
 }
 
 /** The real dev server (in memory): workflow Updates, visibility queries, search attributes. */
