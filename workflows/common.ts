@@ -2,7 +2,7 @@
 // pinned edition/calendar, and the one way to record an act or send a notice.
 import { ApplicationFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { z } from 'zod';
-import { officialCalendar, type Calendar } from '../statute/calendar/index.js';
+import { calendarFromJson, officialCalendar, type Calendar } from '../statute/calendar/index.js';
 import { getEdition } from '../statute/rules.js';
 import type { Edition } from '../statute/editions/types.js';
 import { StatuteError } from '../statute/errors.js';
@@ -37,13 +37,35 @@ export interface Pinned {
   calendar: Calendar;
 }
 
-/** The edition and calendar a procedure started with; both refs are part of its input. */
+/** `inline:<sha256 of the canonical JSON>:<URI-encoded JSON>`: a user calendar carried in the ref itself (what-if runs). */
+export const INLINE_CALENDAR_PREFIX = 'inline:';
+
+/**
+ * The edition and calendar a procedure started with; both refs are part of its input.
+ * A ref is an official version (`kz-official@…`) or an inline user calendar (docs/calendar-format.md,
+ * made by client/simulate.ts inlineCalendarRef); its digest is checked offline by `tartip audit verify`.
+ */
 export function pinned(editionId: string, calendarRef: string): Pinned {
   try {
-    return { edition: getEdition(editionId), calendar: officialCalendar(calendarRef) };
+    return { edition: getEdition(editionId), calendar: calendarOfRef(calendarRef) };
   } catch (e) {
     return refusal(e);
   }
+}
+
+function calendarOfRef(ref: string): Calendar {
+  if (!ref.startsWith(INLINE_CALENDAR_PREFIX)) return officialCalendar(ref);
+  const m = /^inline:([0-9a-f]{64}):(.+)$/s.exec(ref);
+  let obj: unknown;
+  try {
+    obj = m ? JSON.parse(decodeURIComponent(m[2]!)) : undefined;
+  } catch {
+    obj = undefined;
+  }
+  if (obj === undefined) {
+    throw new StatuteError({ code: 'invalid_calendar', field: 'calendarRef' }, 'calendarRef: expected inline:<sha256>:<URI-encoded calendar JSON>');
+  }
+  return calendarFromJson(obj);
 }
 
 // ---- legal clock ---------------------------------------------------------------------------
