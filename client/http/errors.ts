@@ -1,0 +1,260 @@
+// Typed API errors: one body shape for every 4xx/5xx, message in kk/ru/en. Legal refusals keep
+// the StatuteError body (code, field, rule, citation, date) and its message from statute/messages.ts.
+import type { core } from 'zod';
+import {
+  ApplicationFailure,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/common';
+import { WorkflowFailedError, WorkflowUpdateFailedError, QueryNotRegisteredError, isGrpcServiceError } from '@temporalio/client';
+import type { Lang, RefusalBody } from '../../statute/errors.js';
+import { StatuteError } from '../../statute/errors.js';
+import { MESSAGES as STATUTE_MESSAGES, fill, formatRefusal } from '../../statute/messages.js';
+import type { Citation } from '../../statute/types.js';
+
+export const LANGS = ['kk', 'ru', 'en'] as const satisfies readonly Lang[];
+
+export interface Issue {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  /** stable machine code: an API code below or a statute refusal code (too_late, below_threshold, …) */
+  code: string;
+  /** for the reader, in `lang` */
+  message: string;
+  lang: Lang;
+  field?: string;
+  /** edition rule id (legal refusals) or validation rule */
+  rule?: string;
+  citation?: Citation;
+  /** the date a legal refusal depends on (deadline passed, bar ends, allowed from) */
+  date?: string;
+  params?: Record<string, string | number>;
+  issues?: Issue[];
+}
+
+type M = Readonly<Record<Lang, string>>;
+
+/** Messages of the API's own codes (statute codes come from statute/messages.ts). */
+export const API_MESSAGES: Readonly<Record<string, M>> = {
+  unauthenticated: {
+    kk: 'Тіркелгі деректері жоқ немесе жарамсыз: «Authorization: Bearer <токен>» тақырыбын жіберіңіз.',
+    ru: 'Нет или недействительны учётные данные: передайте заголовок «Authorization: Bearer <токен>».',
+    en: 'Missing or invalid credentials: send "Authorization: Bearer <token>".',
+  },
+  forbidden_role: {
+    kk: '«{role}» рөлі бұл әрекетке құқылы емес; рұқсат етілген рөлдер: {allowed}.',
+    ru: 'Роль «{role}» не даёт права на это действие; допустимые роли: {allowed}.',
+    en: 'Role {role} may not do this; allowed roles: {allowed}.',
+  },
+  forbidden_body: {
+    kk: 'Токен «{body}» органына тиесілі, ал рәсім «{unit}» бірлігіне жатады.',
+    ru: 'Токен принадлежит органу «{body}», а процедура относится к единице «{unit}».',
+    en: 'The token belongs to body {body}; the procedure belongs to unit {unit}.',
+  },
+  not_found: {
+    kk: 'Мұндай мекенжай жоқ: {method} {url}.',
+    ru: 'Такого адреса нет: {method} {url}.',
+    en: 'No such endpoint: {method} {url}.',
+  },
+  unknown_kind: {
+    kk: 'Белгісіз рәсім түрі: {kind}. Белгілі түрлер: {known}.',
+    ru: 'Неизвестный вид процедуры: {kind}. Известные: {known}.',
+    en: 'Unknown procedure kind: {kind}. Known: {known}.',
+  },
+  unknown_act: {
+    kk: '«{kind}» рәсімінде «{act}» әрекеті жоқ. Белгілі әрекеттер: {known}.',
+    ru: 'В процедуре «{kind}» нет действия «{act}». Известные: {known}.',
+    en: 'Procedure {kind} has no act {act}. Known: {known}.',
+  },
+  procedure_not_found: {
+    kk: '«{id}» рәсімі табылмады.',
+    ru: 'Процедура «{id}» не найдена.',
+    en: 'Procedure {id} not found.',
+  },
+  invalid_input: {
+    kk: 'Сұрау деректері дұрыс емес: {summary}.',
+    ru: 'Неверные данные запроса: {summary}.',
+    en: 'Invalid request: {summary}.',
+  },
+  bad_json: {
+    kk: 'Сұрау денесі дұрыс JSON емес.',
+    ru: 'Тело запроса не является корректным JSON.',
+    en: 'The request body is not valid JSON.',
+  },
+  unsupported_media_type: {
+    kk: 'Сұрау денесі «application/json» түрінде болуы тиіс.',
+    ru: 'Тело запроса должно иметь тип «application/json».',
+    en: 'The request body must be application/json.',
+  },
+  payload_too_large: {
+    kk: 'Сұрау денесі тым үлкен.',
+    ru: 'Тело запроса слишком велико.',
+    en: 'The request body is too large.',
+  },
+  already_running: {
+    kk: '«{id}» рәсімі қазір жүріп жатыр: {rule} бойынша бір мезгілде тек бір ашық рәсім болады.',
+    ru: 'Процедура «{id}» уже идёт: по правилу {rule} одновременно открыта только одна такая процедура.',
+    en: 'Procedure {id} is already running: one open procedure per {rule}.',
+  },
+  procedure_closed: {
+    kk: '«{id}» рәсімі аяқталған ({status}); жаңа әрекеттер қабылданбайды.',
+    ru: 'Процедура «{id}» завершена ({status}); новые действия не принимаются.',
+    en: 'Procedure {id} has ended ({status}); it takes no more acts.',
+  },
+  simulation_refused: {
+    kk: '«simulation» өрісіне тек сынақ жүргізулерінде (tartip simulate) рұқсат етіледі, API арқылы емес.',
+    ru: 'Поле «simulation» допускается только в пробных прогонах (tartip simulate), не через API.',
+    en: 'The field "simulation" is for what-if runs (tartip simulate) only, not the API.',
+  },
+  actor_from_token: {
+    kk: '«{field}» өрісін жібермеңіз: әрекет иесі токен бойынша анықталады.',
+    ru: 'Не передавайте поле «{field}»: автор действия определяется по токену.',
+    en: 'Do not send "{field}": the actor is the token\'s holder.',
+  },
+  idempotency_key_required: {
+    kk: 'Өзгертетін әрбір сұрауға «Idempotency-Key» тақырыбы қажет (1–200 көрінетін ASCII таңбасы).',
+    ru: 'Для каждого изменяющего запроса нужен заголовок «Idempotency-Key» (1–200 видимых символов ASCII).',
+    en: 'Every mutating request needs an Idempotency-Key header (1–200 visible ASCII characters).',
+  },
+  idempotency_mismatch: {
+    kk: 'Бұл «Idempotency-Key» басқа сұрауда қолданылған; жаңа кілт алыңыз.',
+    ru: 'Этот «Idempotency-Key» уже использован для другого запроса; возьмите новый ключ.',
+    en: 'This Idempotency-Key was used for a different request; use a new key.',
+  },
+  idempotency_in_flight: {
+    kk: 'Осы кілтпен сұрау әлі орындалуда; кейінірек қайталаңыз.',
+    ru: 'Запрос с этим ключом ещё выполняется; повторите позже.',
+    en: 'A request with this key is still in progress; retry later.',
+  },
+  unavailable: {
+    kk: 'Temporal немесе дерекқор қолжетімсіз; кейінірек қайталаңыз.',
+    ru: 'Temporal или база данных недоступны; повторите позже.',
+    en: 'Temporal or the database is unavailable; retry later.',
+  },
+  internal: {
+    kk: 'Сервердің ішкі қатесі ({ref}).',
+    ru: 'Внутренняя ошибка сервера ({ref}).',
+    en: 'Internal server error ({ref}).',
+  },
+};
+
+// zod issue codes, said in each language (zod has no Kazakh locale)
+const ISSUE: Readonly<Record<string, M>> = {
+  invalid_type: { kk: '{field}: {expected} түрі күтілді', ru: '{field}: ожидался тип {expected}', en: '{field}: expected {expected}' },
+  too_small: { kk: '{field}: мәні тым кіші немесе қысқа', ru: '{field}: значение слишком мало или коротко', en: '{field}: too small or too short' },
+  too_big: { kk: '{field}: мәні тым үлкен немесе ұзын', ru: '{field}: значение слишком велико или длинно', en: '{field}: too big or too long' },
+  invalid_format: { kk: '{field}: пішімі дұрыс емес ({format})', ru: '{field}: неверный формат ({format})', en: '{field}: invalid format ({format})' },
+  unrecognized_keys: { kk: '{field}: белгісіз өрістер: {keys}', ru: '{field}: неизвестные поля: {keys}', en: '{field}: unknown fields: {keys}' },
+  invalid_value: { kk: '{field}: рұқсат етілген мән емес', ru: '{field}: недопустимое значение', en: '{field}: not an allowed value' },
+  invalid_union: { kk: '{field}: ешбір рұқсат етілген түрге сәйкес келмейді', ru: '{field}: не подходит ни под один допустимый вид', en: '{field}: matches none of the allowed forms' },
+  custom: { kk: '{field}: {message}', ru: '{field}: {message}', en: '{field}: {message}' },
+};
+
+export function issueText(i: { field: string; rule: string; message: string; params?: Record<string, string> }, lang: Lang): string {
+  const m = ISSUE[i.rule] ?? ISSUE.custom!;
+  return fill(m[lang], { field: i.field, message: i.message, expected: '', format: '', keys: '', ...i.params });
+}
+
+/** zod issues as API issues, with messages in `lang`. */
+export function zodIssues(issues: readonly core.$ZodIssue[], lang: Lang, prefix = ''): Issue[] {
+  return issues.map((i) => {
+    const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(root)';
+    const params: Record<string, string> = {};
+    if (i.code === 'invalid_type') params.expected = String(i.expected);
+    if (i.code === 'invalid_format') params.format = String(i.format);
+    if (i.code === 'unrecognized_keys') params.keys = i.keys.join(', ');
+    return { field, rule: i.code, message: issueText({ field, rule: i.code, message: i.message, params }, lang) };
+  });
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly extra: Omit<ErrorBody, 'code' | 'message' | 'lang'> & { params?: Record<string, string | number> } = {},
+  ) {
+    super(code);
+  }
+
+  body(lang: Lang): ErrorBody {
+    const params = { ...this.extra.params };
+    let message: string;
+    const api = API_MESSAGES[this.code];
+    if (api) {
+      message = fill(api[lang], { field: this.extra.field, rule: this.extra.rule, ...params });
+      if (this.code === 'invalid_input' && this.extra.issues) message = fill(api[lang], { summary: this.extra.issues.map((i) => i.message).join('; ') });
+    } else {
+      const b: RefusalBody = { code: this.code, ...this.extra, params: this.extra.params };
+      message = formatRefusal(b, lang);
+    }
+    const out: ErrorBody = { code: this.code, message, lang };
+    for (const k of ['field', 'rule', 'citation', 'date', 'issues'] as const) if (this.extra[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = this.extra[k];
+    if (this.extra.params && Object.keys(this.extra.params).length) out.params = this.extra.params;
+    return out;
+  }
+}
+
+export function invalidInput(issues: Issue[], status = 400): ApiError {
+  const first = issues[0];
+  return new ApiError(status, 'invalid_input', { field: first?.field, rule: first?.rule, issues });
+}
+
+/** A legal refusal (StatuteError body) as a 422 (409 when it is about time: too early, too late, barred). */
+export function fromRefusal(b: RefusalBody): ApiError {
+  const status = ['too_late', 'too_early', 'barred'].includes(b.code) ? 409 : 422;
+  const params = b.params ? Object.fromEntries(Object.entries(b.params).map(([k, v]) => [k, typeof v === 'number' ? v : String(v)])) : undefined;
+  return new ApiError(status, b.code, { field: b.field, rule: b.rule, citation: b.citation, date: b.date, params });
+}
+
+function isRefusalBody(x: unknown): x is RefusalBody {
+  return typeof x === 'object' && x !== null && typeof (x as RefusalBody).code === 'string';
+}
+
+/** A failure raised by a workflow (InvalidInput / Refused:<code>) as an ApiError, else null. */
+export function fromApplicationFailure(f: ApplicationFailure, lang: Lang): ApiError | null {
+  const type = f.type ?? '';
+  if (type === 'InvalidInput') {
+    const raw = (f.details ?? []) as { field?: string; rule?: string; message?: string }[];
+    const issues: Issue[] = raw.map((i) => {
+      const field = String(i.field ?? '(root)');
+      const rule = String(i.rule ?? 'custom');
+      return { field, rule, message: issueText({ field, rule, message: String(i.message ?? f.message) }, lang) };
+    });
+    return invalidInput(issues.length ? issues : [{ field: '(root)', rule: 'custom', message: f.message }], 422);
+  }
+  if (type.startsWith('Refused:')) {
+    const body = f.details?.[0];
+    return fromRefusal(isRefusalBody(body) ? body : { code: type.slice('Refused:'.length) });
+  }
+  return null;
+}
+
+/** Maps what the Temporal client threw; anything unknown is rethrown (a 5xx: our fault). */
+export function fromTemporal(e: unknown, ctx: { id?: string; lang: Lang; rule?: string }): ApiError {
+  if (e instanceof ApiError) return e;
+  if (e instanceof StatuteError) return fromRefusal(e.body);
+  if (e instanceof WorkflowExecutionAlreadyStartedError) {
+    return new ApiError(409, 'already_running', { rule: ctx.rule, params: { id: ctx.id ?? e.workflowId, rule: ctx.rule ?? '' } });
+  }
+  if (e instanceof WorkflowNotFoundError) return new ApiError(404, 'procedure_not_found', { params: { id: ctx.id ?? '' } });
+  if (e instanceof WorkflowUpdateFailedError || e instanceof WorkflowFailedError) {
+    const cause = e.cause;
+    if (cause instanceof ApplicationFailure) {
+      const mapped = fromApplicationFailure(cause, ctx.lang);
+      if (mapped) return mapped;
+      // a validator that threw a plain Error: the workflow refused the act as given
+      return invalidInput([{ field: '(root)', rule: cause.type ?? 'refused', message: cause.message }], 422);
+    }
+  }
+  if (isGrpcServiceError(e) && e.code === 5 /* NOT_FOUND */) return new ApiError(404, 'procedure_not_found', { params: { id: ctx.id ?? '' } });
+  if (isGrpcServiceError(e) && (e.code === 14 || e.code === 4)) return new ApiError(503, 'unavailable');
+  if (e instanceof QueryNotRegisteredError) return new ApiError(404, 'procedure_not_found', { params: { id: ctx.id ?? '' } });
+  throw e;
+}
+
+export { STATUTE_MESSAGES };

@@ -1,0 +1,163 @@
+// The HTTP API (issue 8): Fastify over the Temporal client and PostgreSQL. docs/api.md describes
+// endpoints, roles, errors and idempotency; GET /openapi.json is the contract.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import type { Client } from '@temporalio/client';
+import type { Lang } from '../../statute/errors.js';
+import type { ProcedureDefinition } from '../../workflows/procedure.js';
+import { ApiError, LANGS, fromTemporal } from './errors.js';
+import { beginIdempotent, completeIdempotent, releaseIdempotent, requestHash } from './idempotency.js';
+import { Procedures } from './procedures.js';
+import { IdempotencyKey, openApiDocument } from './schemas.js';
+import { authenticate, type Principal } from './tokens.js';
+
+export interface ServerOptions {
+  temporalClient: Client;
+  pool: pg.Pool;
+  /** the task queue the worker runs procedures on */
+  taskQueue: string;
+  definitions?: readonly ProcedureDefinition[];
+  /** Fastify logger (default off) */
+  logger?: boolean;
+  stateTimeoutMs?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+    principal: Principal | null;
+  }
+}
+
+const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+
+/** ?lang= wins; else the first of kk/ru/en in Accept-Language by q; else en. */
+export function requestLang(query: unknown, acceptLanguage: string | undefined): Lang | { invalid: string } {
+  const q = (query as Record<string, unknown> | null)?.lang;
+  if (q !== undefined) return isLang(q) ? q : { invalid: String(q) };
+  if (acceptLanguage) {
+    const tags = acceptLanguage.split(',').map((t, i) => {
+      const [tag = '', ...ps] = t.trim().split(';');
+      const qp = ps.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const w = qp ? Number(qp.slice(2)) : 1;
+      return { lang: tag.toLowerCase().split('-')[0], w: Number.isFinite(w) ? w : 0, i };
+    });
+    tags.sort((a, b) => b.w - a.w || a.i - b.i);
+    for (const t of tags) if (t.w > 0 && isLang(t.lang)) return t.lang;
+  }
+  return 'en';
+}
+
+export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1 << 20, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
+  const procedures = new Procedures({ client: o.temporalClient, pool: o.pool, taskQueue: o.taskQueue, definitions: o.definitions, stateTimeoutMs: o.stateTimeoutMs });
+  const doc = openApiDocument(procedures.defs);
+
+  // JSON only: a text/plain body is 415, not a string for the schemas to puzzle over
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('lang', 'en');
+  app.decorateRequest('principal', null);
+
+  const send = (reply: FastifyReply, e: ApiError, lang: Lang) => reply.code(e.status).type('application/json').send(e.body(lang));
+
+  app.addHook('onRequest', async (req, reply) => {
+    const l = requestLang(req.query, req.headers['accept-language']);
+    if (typeof l === 'string') req.lang = l;
+    else return send(reply, new ApiError(400, 'invalid_input', { field: 'lang', rule: 'invalid_value', issues: [{ field: 'lang', rule: 'invalid_value', message: `lang: kk | ru | en` }] }), 'en');
+    if (!req.url.startsWith('/v1/')) return;
+    const h = req.headers.authorization;
+    const m = typeof h === 'string' ? /^Bearer +(\S+)\s*$/i.exec(h) : null;
+    const p = m ? await authenticate(o.pool, m[1]!) : null;
+    if (!p) {
+      reply.header('www-authenticate', 'Bearer');
+      return send(reply, new ApiError(401, 'unauthenticated'), req.lang);
+    }
+    req.principal = p;
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const lang = req.lang ?? 'en';
+    if (err instanceof ApiError) return send(reply, err, lang);
+    const e = err as { code?: string; statusCode?: number; message?: string };
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, new ApiError(415, 'unsupported_media_type'), lang);
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, new ApiError(413, 'payload_too_large'), lang);
+    if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
+      return send(reply, new ApiError(400, 'bad_json', { field: '(body)', rule: 'json' }), lang);
+    }
+    if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+      return send(reply, new ApiError(e.statusCode, 'invalid_input', { issues: [{ field: '(request)', rule: e.code ?? 'http', message: e.message ?? '' }] }), lang);
+    }
+    try {
+      return send(reply, fromTemporal(err, { lang }), lang);
+    } catch {
+      const ref = randomUUID();
+      req.log.error({ err, ref }, 'internal error');
+      process.stderr.write(`tartip api: internal error ${ref}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      return send(reply, new ApiError(500, 'internal', { params: { ref } }), lang);
+    }
+  });
+  app.setNotFoundHandler((req, reply) => send(reply, new ApiError(404, 'not_found', { params: { method: req.method, url: req.url.split('?')[0]!.slice(0, 200) } }), req.lang));
+
+  /** Runs a mutating handler once per Idempotency-Key; retries get the first response. */
+  async function idempotent(req: FastifyRequest, reply: FastifyReply, run: () => Promise<{ status: number; body: unknown }>) {
+    const principal = req.principal!;
+    const raw = req.headers['idempotency-key'];
+    const key = IdempotencyKey.safeParse(raw);
+    if (!key.success) throw new ApiError(400, 'idempotency_key_required', { field: 'Idempotency-Key', rule: 'api.idempotency_key' });
+    const hash = requestHash(req.method, req.url.split('?')[0]!, req.body);
+    const begun = await beginIdempotent(o.pool, principal.tokenId, key.data, hash);
+    if (begun.kind === 'mismatch') throw new ApiError(422, 'idempotency_mismatch', { field: 'Idempotency-Key', rule: 'api.idempotency_key' });
+    if (begun.kind === 'in_flight') throw new ApiError(409, 'idempotency_in_flight', { field: 'Idempotency-Key', rule: 'api.idempotency_key' });
+    if (begun.kind === 'replay') return reply.code(begun.status).header('idempotent-replayed', 'true').type('application/json').send(begun.response);
+    let status: number;
+    let body: unknown;
+    try {
+      ({ status, body } = await run());
+    } catch (err) {
+      let mapped: ApiError | null = null;
+      if (err instanceof ApiError) mapped = err;
+      else {
+        try {
+          mapped = fromTemporal(err, { lang: req.lang });
+        } catch {
+          mapped = null;
+        }
+      }
+      if (!mapped || mapped.status >= 500) {
+        await releaseIdempotent(o.pool, principal.tokenId, key.data);
+        throw err;
+      }
+      status = mapped.status;
+      body = mapped.body(req.lang);
+    }
+    await completeIdempotent(o.pool, principal.tokenId, key.data, status, body);
+    return reply.code(status).type('application/json').send(body);
+  }
+
+  app.get('/openapi.json', async (_req, reply) => reply.type('application/json').send(doc));
+  app.get('/health', async () => ({ status: 'ok' }));
+
+  app.get('/v1/kinds', async () => ({ kinds: procedures.kinds() }));
+
+  app.post<{ Params: { kind: string } }>('/v1/kinds/:kind/procedures', async (req, reply) => {
+    procedures.definition(req.params.kind); // 404 before the key is spent
+    return idempotent(req, reply, async () => {
+      const r = await procedures.start(req.principal!, req.params.kind, req.body, req.lang);
+      return { status: r.status, body: r.view };
+    });
+  });
+
+  app.post<{ Params: { id: string; act: string } }>('/v1/procedures/:id/acts/:act', async (req, reply) =>
+    idempotent(req, reply, async () => ({
+      status: 200,
+      body: await procedures.act(req.principal!, req.params.id, req.params.act, req.body, String(req.headers['idempotency-key']), req.lang),
+    })),
+  );
+
+  app.get('/v1/procedures', async (req) => procedures.list(req.principal, req.query, req.lang));
+  app.get<{ Params: { id: string } }>('/v1/procedures/:id', async (req) => procedures.read(req.principal, req.params.id, req.lang));
+  app.get<{ Params: { id: string } }>('/v1/procedures/:id/record', async (req) => procedures.record(req.principal, req.params.id, req.lang));
+
+  return app;
+}

@@ -1,0 +1,91 @@
+// The API under test: a real dev server, a real worker, a fresh database, Fastify on a loopback
+// port, and one token per role and body.
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { bundleWorkflowCode, type Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { devServerEnv } from '../harness/temporal.js';
+import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
+import { buildActivities } from '../../worker/activities.js';
+import { buildServer } from '../../client/http/server.js';
+import { createToken } from '../../client/http/tokens.js';
+import { DEFINITIONS } from '../../workflows/definitions.js';
+import { probeDefinition } from './fixtures/probe.js';
+import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
+import { randomUUID } from 'node:crypto';
+import { Worker as W } from '@temporalio/worker';
+
+export const DEFS = [...DEFINITIONS, probeDefinition];
+
+export interface Stack {
+  env: TestWorkflowEnvironment;
+  db: FreshDatabase;
+  worker: Worker;
+  workerDone: Promise<void>;
+  app: FastifyInstance;
+  base: string;
+  taskQueue: string;
+  tokens: Record<'adminA' | 'adminB' | 'commissionA' | 'auditor' | 'revoked', string>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const [env, db, bundle] = await Promise.all([
+    devServerEnv(),
+    freshDatabase(),
+    bundleWorkflowCode({ workflowsPath: path.join(PROJECT_ROOT, 'test/api/fixtures/workflows.ts'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never }),
+  ]);
+  const taskQueue = `api-${randomUUID()}`;
+  const worker = await W.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, workflowBundle: bundle, activities: buildActivities(db.pool) });
+  const workerDone = worker.run();
+  const app = await buildServer({ temporalClient: env.client, pool: db.pool, taskQueue, definitions: DEFS });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const mk = (role: 'administrator' | 'commission' | 'auditor', body: string | undefined, actorId: string, name: string) =>
+    createToken(db.pool, { role, body, actorId, name }).then((t) => t.token);
+  const tokens = {
+    adminA: await mk('administrator', 'KZ-A', 'admin-a', 'Айгүл Серікова'),
+    adminB: await mk('administrator', 'KZ-B', 'admin-b', 'Болат Нұрланов'),
+    commissionA: await mk('commission', 'KZ-A', 'comm-a', 'Дана Ахметова'),
+    auditor: await mk('auditor', undefined, 'audit-1', 'Ерлан Қасымов'),
+    revoked: await mk('administrator', 'KZ-A', 'gone', 'Revoked Person'),
+  };
+  await db.pool.query(`UPDATE api_tokens SET revoked_at = now() WHERE actor_id = 'gone'`);
+  return {
+    env, db, worker, workerDone, app, base, taskQueue, tokens,
+    async stop() {
+      await app.close();
+      worker.shutdown();
+      await workerDone.catch(() => {});
+      await env.teardown();
+      await db.close();
+    },
+  };
+}
+
+export interface Res {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Headers;
+}
+
+export async function call(base: string, method: string, url: string, opts: { token?: string; body?: unknown; key?: string; lang?: string; raw?: string; contentType?: string } = {}): Promise<Res> {
+  const headers: Record<string, string> = {};
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.key) headers['idempotency-key'] = opts.key;
+  if (opts.lang) headers['accept-language'] = opts.lang;
+  let body: string | undefined;
+  if (opts.raw !== undefined) body = opts.raw;
+  else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+  if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
+  const r = await fetch(`${base}${url}`, { method, headers, body });
+  const text = await r.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: r.status, body: parsed, headers: r.headers };
+}
