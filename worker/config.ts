@@ -14,6 +14,8 @@ export const ConfigSchema = z.object({
   TARTIP_TEMPORAL_PORT: port.default(7233),
   TARTIP_UI_PORT: port.default(8233),
   TARTIP_PG_PORT: port.default(54329),
+  /** the HTTP API (client/http/server.ts), on 127.0.0.1 (a TLS proxy in front exposes it); 0 = any free port */
+  TARTIP_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   TARTIP_SMTP_HOST: z.string().min(1).optional(),
   TARTIP_SMTP_PORT: port.default(25),
   TARTIP_MAIL_FROM: z.string().min(3).default('tartip@localhost'),

@@ -16,6 +16,7 @@ console.log(
     `  Temporal Web UI: ${running.uiUrl ?? '(external Temporal: use its own UI)'}`,
     `  PostgreSQL:     ${redact(running.databaseUrl)}`,
     `  Task queue:     ${cfg.TARTIP_TASK_QUEUE}`,
+    `  HTTP API:       ${running.apiUrl}  (contract: ${running.apiUrl}/openapi.json; tokens: tartip token create)`,
     '  Ctrl-C stops everything.',
   ].join('\n'),
 );

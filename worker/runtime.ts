@@ -11,12 +11,17 @@ import { migrate } from './db/migrate.js';
 import { createWorker } from './worker.js';
 import { buildActivities, closeBuiltActivities } from './activities.js';
 import { channelsOf } from './config.js';
+import { Client, Connection } from '@temporalio/client';
+import { buildServer } from '../client/http/server.js';
+import type { AddressInfo } from 'node:net';
 
 export interface RunningTartip {
   temporalAddress: string;
   namespace: string;
   uiUrl: string | null;
   databaseUrl: string;
+  /** the HTTP API's base URL (issue 8) */
+  apiUrl: string;
   /** resolves when the worker stops (after stop() or a fatal error) */
   done: Promise<void>;
   stop(): Promise<void>;
@@ -72,11 +77,21 @@ export async function startTartip(cfg: Config, log: (l: string) => void = consol
       await done.catch(() => {});
     });
 
+    // ---- HTTP API (issue 8, client/http/server.ts) -------------------------------------------
+    const apiConnection = await Connection.connect({ address: temporalAddress });
+    stops.push(() => apiConnection.close());
+    const api = await buildServer({ temporalClient: new Client({ connection: apiConnection, namespace: cfg.TEMPORAL_NAMESPACE }), pool, taskQueue: cfg.TARTIP_TASK_QUEUE });
+    await api.listen({ host: '127.0.0.1', port: cfg.TARTIP_HTTP_PORT });
+    stops.push(() => api.close());
+    const apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+    // ---- end HTTP API -------------------------------------------------------------------------
+
     const running: RunningTartip = {
       temporalAddress,
       namespace: cfg.TEMPORAL_NAMESPACE,
       uiUrl: dev?.uiUrl ?? null,
       databaseUrl,
+      apiUrl,
       done: done.then(() => {}),
       stop: stopAll,
     };
