@@ -33,8 +33,16 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.removeAllListeners(sig);
   process.on(sig, () => void shutdown(sig));
 }
-await running.done.catch(async (e: unknown) => {
-  console.error(`tartip: worker failed: ${String(e)}`);
-  await running.stop();
-  process.exit(1);
-});
+running.done.then(
+  () => {
+    if (stopping) return;
+    console.error('tartip: the worker stopped by itself; stopping everything.');
+    void running.stop().then(() => process.exit(1));
+  },
+  (e: unknown) => {
+    // While stopping, a worker that ends with an error (its server already gone) is part of the stop.
+    console.error(`tartip: worker ${stopping ? 'ended while stopping' : 'failed'}: ${e instanceof Error ? e.message : String(e)}`);
+    if (stopping) return;
+    void running.stop().then(() => process.exit(1));
+  },
+);

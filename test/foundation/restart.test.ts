@@ -100,7 +100,7 @@ describe('main command: restart keeps procedures and their timers', () => {
     }
     await c.close();
 
-    expect(await stopMain(first.child)).toBe(0);
+    expect(await stopMain(first.child), first.output().slice(-3000)).toBe(0);
     expect(first.output()).toContain('tartip: stopped.');
     // every child is gone: nothing listens on the Temporal, UI or PostgreSQL ports
     expect(await listening(ports.temporal)).toBe(false);
@@ -118,6 +118,6 @@ describe('main command: restart keeps procedures and their timers', () => {
     const fired = await c.client.workflow.getHandle<typeof selfCheck>('restart-timer').result();
     expect(Date.parse(fired.firedAt) - Date.parse(fired.armedAt)).toBeGreaterThanOrEqual(15_000);
     await c.close();
-    expect(await stopMain(second.child)).toBe(0);
+    expect(await stopMain(second.child), second.output().slice(-3000)).toBe(0);
   }, 400_000);
 });
