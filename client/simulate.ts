@@ -1,0 +1,293 @@
+// Runs a scenario (workflows/scenario.ts, docs/scenarios.md) in a time-skipping Temporal
+// environment against the real workflows and activities, and answers "what if" the same facts
+// met another edition or calendar. Shared by `tartip simulate` and the tests.
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { canonicalJson, sha256Hex } from '../activities/ledger-hash.js';
+import { LATEST_OFFICIAL_VERSION } from '../statute/calendar/index.js';
+import type { DatedPeriod } from '../statute/deadlines.js';
+import { editionInForce } from '../statute/rules.js';
+import { StatuteError } from '../statute/errors.js';
+import { buildActivities, closeBuiltActivities } from '../worker/activities.js';
+import { ensureDatabase, startEmbeddedPostgres } from '../worker/db/embedded.js';
+import { migrate } from '../worker/db/migrate.js';
+import { freePort } from '../worker/temporal-server.js';
+import { createTimeSkippingEnv } from '../worker/test-env.js';
+import { bundleWorkflows } from '../worker/worker.js';
+import { DEFINITIONS } from '../workflows/definitions.js';
+import type { ProcedureDefinition } from '../workflows/procedure.js';
+import { ScenarioSchema, type Scenario } from '../workflows/scenario.js';
+import { findDerivations } from './audit/derivations.js';
+import { decodeHistory, type HistoryJson } from './audit/history.js';
+import { fetchHistoryJson } from './audit/source.js';
+import { astana, timelineFromHistory, type Timeline } from './audit/timeline.js';
+import type { ReplayBundle } from './audit/replay.js';
+
+/** A user calendar (docs/calendar-format.md) carried inside the calendar ref, named by its digest (workflows/common.ts pinned). */
+export function inlineCalendarRef(calendarJson: unknown): string {
+  const text = canonicalJson(calendarJson);
+  return `inline:${sha256Hex(text)}:${encodeURIComponent(text)}`;
+}
+
+/** Parses a scenario; a bad one throws StatuteError `invalid_scenario` naming the field. */
+export function parseScenario(raw: unknown): Scenario {
+  const r = ScenarioSchema.safeParse(raw);
+  if (r.success) return r.data;
+  const i = r.error.issues[0]!;
+  const field = i.path.map(String).join('.') || '(root)';
+  throw new StatuteError({ code: 'invalid_scenario', field, params: { message: i.message } }, `scenario: ${field}: ${i.message}`);
+}
+
+export interface Pins {
+  /** edition id; default: the edition in force on the start date (or the scenario's own) */
+  editionId?: string;
+  /** official ref, or a user calendar JSON object (inlined) */
+  calendar?: string | object;
+}
+
+export interface ActOutcome {
+  act: string;
+  at: string;
+  /** refusal code (Refused:<code>, or invalid_input), null when accepted */
+  refused: string | null;
+  message?: string;
+  expected: string | null;
+  /** false when the scenario expected otherwise */
+  asExpected: boolean;
+}
+
+export interface SimulationResult {
+  scenario: string;
+  procedureId: string;
+  kind: string;
+  editionId: string;
+  calendarRef: string;
+  stage: string | null;
+  outcome: string | null;
+  /** every deadline and waiting period computed during the run, first occurrence per rule+anchor */
+  periods: DatedPeriod[];
+  acts: ActOutcome[];
+  state: unknown;
+  timeline: Timeline;
+  history: HistoryJson | null;
+  /** expectations of the scenario that the run did not meet */
+  problems: string[];
+}
+
+export interface Simulator {
+  run(scenario: Scenario, pins?: Pins): Promise<SimulationResult>;
+  close(): Promise<void>;
+}
+
+export interface SimulatorOptions {
+  env?: TestWorkflowEnvironment;
+  pool?: pg.Pool;
+  workflowBundle?: ReplayBundle;
+  /** log lines about setup (servers started) */
+  log?: (line: string) => void;
+  /** procedures the bundle runs (default: workflows/definitions.ts) */
+  definitions?: readonly ProcedureDefinition[];
+}
+
+/** Starts (or reuses) the time-skipping server, a database and a worker bundle. */
+export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  const log = opts.log ?? (() => {});
+  const cleanups: (() => Promise<void>)[] = [];
+  try {
+    let pool = opts.pool;
+    if (!pool) {
+      let url = process.env.DATABASE_URL;
+      if (!url) {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'tartip-sim-'));
+        chmodSync(dir, 0o755);
+        log('simulate: starting an embedded PostgreSQL in a temporary folder …');
+        const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() });
+        cleanups.push(async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); });
+        url = await ensureDatabase(server.adminUrl, 'tartip_sim');
+      }
+      await migrate(url);
+      const own = new pg.Pool({ connectionString: url, max: 5 });
+      cleanups.push(() => own.end());
+      pool = own;
+    }
+    let env = opts.env;
+    if (!env) {
+      log('simulate: starting the time-skipping Temporal test server …');
+      const own = await createTimeSkippingEnv();
+      cleanups.push(() => own.teardown());
+      env = own;
+    }
+    const workflowBundle = opts.workflowBundle ?? (await bundleWorkflows());
+    const activities = buildActivities(pool);
+    cleanups.push(() => closeBuiltActivities(activities));
+    const e = env;
+    return {
+      run: (scenario, pins) => runScenario(e, workflowBundle, activities, opts.definitions ?? DEFINITIONS, scenario, pins ?? {}),
+      async close() {
+        for (const c of cleanups.reverse()) await c().catch(() => {});
+      },
+    };
+  } catch (err) {
+    for (const c of cleanups.reverse()) await c().catch(() => {});
+    throw err;
+  }
+}
+
+function refusalCode(e: unknown): { code: string; message: string } {
+  let c: unknown = e;
+  while (c instanceof Error && !(c instanceof ApplicationFailure) && (c as { cause?: unknown }).cause) c = (c as { cause?: unknown }).cause;
+  if (c instanceof ApplicationFailure) {
+    const type = c.type ?? 'failure';
+    return { code: type.startsWith('Refused:') ? type.slice(8) : type === 'InvalidInput' ? 'invalid_input' : type, message: c.message };
+  }
+  return { code: 'failure', message: e instanceof Error ? e.message : String(e) };
+}
+
+async function runScenario(env: TestWorkflowEnvironment, bundle: ReplayBundle, activities: object, definitions: readonly ProcedureDefinition[], scenario: Scenario, pins: Pins): Promise<SimulationResult> {
+  const def = definitions.find((d) => d.kind === scenario.procedure);
+  if (!def) throw new StatuteError({ code: 'invalid_scenario', field: 'procedure', params: { message: `unknown procedure ${scenario.procedure}` } }, `scenario: procedure: unknown kind ${scenario.procedure}`);
+  const given = scenario.start.input as { editionId?: string; calendarRef?: string };
+  const calendarRef = pins.calendar === undefined
+    ? given.calendarRef ?? `kz-official@${LATEST_OFFICIAL_VERSION}`
+    : typeof pins.calendar === 'string' ? pins.calendar : inlineCalendarRef(pins.calendar);
+  const editionId = pins.editionId ?? given.editionId ?? editionInForce(astana(scenario.start.at).slice(0, 10)).id;
+  const rawInput = { ...scenario.start.input, editionId, calendarRef, simulation: { legalStart: scenario.start.at } };
+  const parsed = def.input.safeParse(rawInput);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    const field = `start.input.${i.path.map(String).join('.')}`;
+    throw new StatuteError({ code: 'invalid_scenario', field, params: { message: i.message } }, `scenario: ${field}: ${i.message}`);
+  }
+  // one run, one id: what-if runs of the same facts share the database
+  const procedureId = `sim-${randomUUID().slice(0, 8)}:${def.workflowId(parsed.data)}`;
+  const taskQueue = `simulate-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, workflowBundle: bundle, activities });
+  const acts: ActOutcome[] = [];
+  let state: unknown = null;
+  let history: HistoryJson | null = null;
+  await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(def.workflowType, { workflowId: procedureId, taskQueue, args: [rawInput] });
+    const first = await fetchHistoryJson(env.client, procedureId);
+    const serverStart = Date.parse(first!.events[0]!.eventTime!);
+    const legalStart = Date.parse(scenario.start.at);
+    const until = async (legal: string) => {
+      const target = serverStart + (Date.parse(legal) - legalStart);
+      const now = await env.currentTimeMs();
+      if (target > now) await env.sleep(target - now);
+    };
+    for (const a of scenario.acts) {
+      await until(a.at);
+      let refused: string | null = null;
+      let message: string | undefined;
+      try {
+        await handle.executeUpdate(a.act, { args: [{ ...a.input, at: a.at }] });
+      } catch (e) {
+        if (!(e instanceof WorkflowUpdateFailedError) && !(e instanceof ApplicationFailure)) {
+          ({ code: refused, message } = { code: 'procedure_not_accepting', message: e instanceof Error ? e.message : String(e) });
+        } else ({ code: refused, message } = refusalCode(e));
+      }
+      const expected = a.expectRefusal ?? null;
+      acts.push({ act: a.act, at: a.at, refused, ...(message ? { message } : {}), expected, asExpected: refused === expected });
+    }
+    if (scenario.runUntil) await until(scenario.runUntil);
+    try {
+      state = await handle.query('state');
+    } catch {
+      state = null;
+    }
+    history = await fetchHistoryJson(env.client, procedureId);
+  });
+  const timeline = timelineFromHistory(procedureId, history!, state);
+  const decoded = decodeHistory(history!, procedureId);
+  const periods = new Map<string, DatedPeriod>();
+  for (const f of findDerivations({ events: decoded.events.map((e) => e.value), result: decoded.result, state }, '$')) {
+    if (f.kind === 'period' && !periods.has(`${f.value.rule}|${f.value.anchor}`)) periods.set(`${f.value.rule}|${f.value.anchor}`, f.value);
+  }
+  const st = state as { stage?: string; outcome?: string | null } | null;
+  const result = decoded.result as { stage?: string; outcome?: string } | undefined;
+  const stage = st?.stage ?? result?.stage ?? null;
+  const outcome = timeline.outcome;
+  const problems: string[] = [];
+  for (const a of acts) if (!a.asExpected) problems.push(`act ${a.act} at ${a.at}: ${a.expected ? `expected refusal ${a.expected}` : 'expected acceptance'}, got ${a.refused ?? 'accepted'}${a.message ? ` (${a.message})` : ''}`);
+  const x = scenario.expect;
+  if (x?.stage !== undefined && x.stage !== stage) problems.push(`stage: expected ${x.stage}, got ${stage}`);
+  if (x?.outcome !== undefined && x.outcome !== outcome) problems.push(`outcome: expected ${x.outcome}, got ${outcome}`);
+  for (const [rule, date] of Object.entries(x?.deadlines ?? {})) {
+    const got = [...periods.values()].filter((p) => p.rule === rule).map((p) => p.date);
+    if (!got.includes(date)) problems.push(`deadline ${rule}: expected ${date}, got ${got.join(', ') || 'none'}`);
+  }
+  return { scenario: scenario.title, procedureId, kind: def.kind, editionId, calendarRef, stage, outcome, periods: [...periods.values()], acts, state, timeline, history, problems };
+}
+
+// ---- what if ---------------------------------------------------------------------------------
+
+export interface PeriodChange {
+  rule: string;
+  anchor: string;
+  before: string | null;
+  after: string | null;
+  /** days the date moved (after − before), null when one side lacks it */
+  days: number | null;
+}
+
+export interface WhatIf {
+  base: SimulationResult;
+  variant: SimulationResult;
+  /** every period of either run, with whether its date moved */
+  periods: PeriodChange[];
+  moved: PeriodChange[];
+  outcome: { before: string | null; after: string | null; changed: boolean };
+  stage: { before: string | null; after: string | null; changed: boolean };
+  acts: { act: string; at: string; before: string | null; after: string | null }[];
+}
+
+const dayMs = 86_400_000;
+
+/** Compares two runs of the same facts. Periods are matched by rule and occurrence. */
+export function compareRuns(base: SimulationResult, variant: SimulationResult): WhatIf {
+  const occ = (ps: DatedPeriod[]) => {
+    const n = new Map<string, number>();
+    return ps.map((p) => {
+      const i = n.get(p.rule) ?? 0;
+      n.set(p.rule, i + 1);
+      return { key: `${p.rule}#${i}`, p };
+    });
+  };
+  const a = new Map(occ(base.periods).map((x) => [x.key, x.p]));
+  const b = new Map(occ(variant.periods).map((x) => [x.key, x.p]));
+  const keys = [...new Set([...a.keys(), ...b.keys()])];
+  const periods = keys.map((k) => {
+    const x = a.get(k);
+    const y = b.get(k);
+    return {
+      rule: (x ?? y)!.rule,
+      anchor: (x ?? y)!.anchor,
+      before: x?.date ?? null,
+      after: y?.date ?? null,
+      days: x && y ? Math.round((Date.parse(y.date) - Date.parse(x.date)) / dayMs) : null,
+    };
+  });
+  return {
+    base,
+    variant,
+    periods,
+    moved: periods.filter((p) => p.before !== p.after),
+    outcome: { before: base.outcome, after: variant.outcome, changed: base.outcome !== variant.outcome },
+    stage: { before: base.stage, after: variant.stage, changed: base.stage !== variant.stage },
+    acts: base.acts.map((x, i) => ({ act: x.act, at: x.at, before: x.refused, after: variant.acts[i]?.refused ?? null })).filter((x) => x.before !== x.after),
+  };
+}
+
+/** Runs the scenario as written and under the other pins, and compares. */
+export async function whatIf(sim: Simulator, scenario: Scenario, pins: Pins): Promise<WhatIf> {
+  const base = await sim.run(scenario);
+  const variant = await sim.run(scenario, pins);
+  return compareRuns(base, variant);
+}
