@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import { procedureRegistryActivities } from '../activities/procedure-registry.js';
 import { closeActivities, createActivities, type RecordsConfig } from '../activities/index.js';
+import { senateRecallActivities } from '../activities/senate-recall.js';
 
 export type ChannelsConfig = Pick<RecordsConfig, 'mail' | 'webhook'>;
 
@@ -10,7 +11,7 @@ const closers = new WeakMap<object, () => Promise<void>>();
 export function buildActivities(pool: pg.Pool, channels: ChannelsConfig = {}) {
   // runtime writes go through the restricted role: it can append to the ledger, never change it
   const records = createActivities({ pool, role: 'tartip_worker', ...channels });
-  const all = { ...procedureRegistryActivities(pool), ...records };
+  const all = { ...procedureRegistryActivities(pool), ...records, ...senateRecallActivities({ pool, role: 'tartip_worker' }) };
   closers.set(all, () => closeActivities(records));
   return all;
 }

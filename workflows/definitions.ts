@@ -1,10 +1,18 @@
 // Every procedure clients can start, with its input and acts. The HTTP API, the CLI and the
 // simulator read this list; each procedure file exports its own definition.
 import type { ProcedureDefinition } from './procedure.js';
+import { ruralAkimElectionDefinition } from './rural-akim-election.js';
 import { statutoryWaitDefinition } from './statutory-wait.js';
+import { akimConsentDefinition } from './akim-consent.js';
+import { noConfidenceDefinition } from './no-confidence.js';
+import { senateRecallDefinition } from './senate-recall.js';
 
 export const DEFINITIONS: readonly ProcedureDefinition[] = [
   statutoryWaitDefinition,
+  ruralAkimElectionDefinition,
+  akimConsentDefinition,
+  noConfidenceDefinition,
+  senateRecallDefinition,
 ];
 
 export function definitionOf(kind: string): ProcedureDefinition | undefined {

@@ -1,3 +1,7 @@
 // Every workflow the worker runs. One file per procedure.
 export { statutoryWait } from './statutory-wait.js';
+export { senateRecall } from './senate-recall.js';
+export { akimConsent } from './akim-consent.js';
+export { noConfidence } from './no-confidence.js';
+export { ruralAkimElection } from './rural-akim-election.js';
 export { selfCheck } from './self-check.js';

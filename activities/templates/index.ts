@@ -126,6 +126,287 @@ const T: Template[] = [
       },
     },
   },
+  // ---- senate_recall (Art. 24-1, issue 6) ----
+  {
+    id: 'senate_recall_initiated',
+    audience: 'the regional election commission and the Senate deputy',
+    params: ['maslikhat', 'senator', 'decisionDate', 'decisionNumber', 'grounds'],
+    texts: {
+      kk: {
+        subject: 'Сенат депутатының өкілеттігін мерзімінен бұрын тоқтату мәселесін қозғау туралы хабарлама',
+        body:
+          '{maslikhat} {decisionDate} күнгі № {decisionNumber} шешімімен Қазақстан Республикасы Парламенті Сенатының ' +
+          'депутаты {senator} өкілеттігін мерзімінен бұрын тоқтату мәселесін қозғады. Негіздері: {grounds}.',
+      },
+      ru: {
+        subject: 'Уведомление об инициировании досрочного прекращения полномочий депутата Сената',
+        body:
+          'Решением {maslikhat} от {decisionDate} № {decisionNumber} инициирован вопрос о досрочном прекращении ' +
+          'полномочий депутата Сената Парламента Республики Казахстан {senator}. Основания: {grounds}.',
+      },
+      en: {
+        subject: 'Notice that early termination of the powers of a Senate deputy has been initiated',
+        body:
+          'By decision No {decisionNumber} of {decisionDate}, {maslikhat} initiated the early termination of the ' +
+          'powers of {senator}, deputy of the Senate of the Parliament of the Republic of Kazakhstan. Grounds: {grounds}.',
+      },
+    },
+  },
+  {
+    id: 'senate_recall_refused',
+    audience: 'the Senate deputy and the initiators',
+    params: ['senator', 'decisionDate', 'reason', 'allowedFrom'],
+    texts: {
+      kk: {
+        subject: 'Сенат депутатының өкілеттігін тоқтату мәселесін дауыс беруге шығарудан бас тарту туралы хабарлама',
+        body:
+          'Сайлау комиссиясы {decisionDate} күні Сенат депутаты {senator} өкілеттігін мерзімінен бұрын тоқтату ' +
+          'мәселесін дауыс беруге шығарудан бас тартты. Себебі: {reason}. Мәселені сол негіздер бойынша қайта ' +
+          'қозғауға {allowedFrom} күнінен бастап ғана жол беріледі.',
+      },
+      ru: {
+        subject: 'Уведомление об отказе в вынесении на голосование вопроса о прекращении полномочий депутата Сената',
+        body:
+          'Избирательная комиссия {decisionDate} отказала в вынесении на голосование вопроса о досрочном ' +
+          'прекращении полномочий депутата Сената {senator}. Причина: {reason}. Повторное возбуждение вопроса ' +
+          'по тем же основаниям допускается не ранее {allowedFrom}.',
+      },
+      en: {
+        subject: 'Notice of refusal to put the recall of a Senate deputy to a vote',
+        body:
+          'On {decisionDate} the election commission refused to put to a vote the early termination of the powers ' +
+          'of Senate deputy {senator}. Reason: {reason}. The question may be raised again on the same grounds from ' +
+          '{allowedFrom}.',
+      },
+    },
+  },
+  {
+    id: 'senate_recall_put_to_vote',
+    audience: 'the Senate deputy (written notice by the maslikhat secretary)',
+    params: ['senator', 'region', 'decisionDate', 'sittingBy'],
+    texts: {
+      kk: {
+        subject: 'Сенат депутатының өкілеттігін тоқтату мәселесін дауыс беруге шығару туралы жазбаша хабарлама',
+        body:
+          'Құрметті {senator}! Сайлау комиссиясы {decisionDate} күні Сіздің өкілеттігіңізді мерзімінен бұрын ' +
+          'тоқтату мәселесін {region} мәслихаттары сайлаушыларының дауыс беруіне шығару туралы шешім қабылдады. ' +
+          'Сайлаушылардың бірлескен отырысы {sittingBy} күнінен кешіктірілмей өткізіледі.',
+      },
+      ru: {
+        subject: 'Письменное уведомление о вынесении на голосование вопроса о прекращении полномочий депутата Сената',
+        body:
+          'Уважаемый(ая) {senator}! Избирательная комиссия {decisionDate} приняла решение о вынесении на голосование ' +
+          'выборщиков маслихатов {region} вопроса о досрочном прекращении Ваших полномочий. Совместное заседание ' +
+          'выборщиков проводится не позднее {sittingBy}.',
+      },
+      en: {
+        subject: 'Written notice that the recall of a Senate deputy is put to a vote',
+        body:
+          'Dear {senator}, on {decisionDate} the election commission decided to put the early termination of your ' +
+          'powers to a vote of the electors of the maslikhats of {region}. The joint sitting of the electors is held ' +
+          'no later than {sittingBy}.',
+      },
+    },
+  },
+  {
+    id: 'senate_recall_result',
+    audience: 'the Senate deputy, the regional election commission',
+    params: ['senator', 'votingDate', 'votesFor', 'voted', 'result'],
+    texts: {
+      kk: {
+        subject: 'Сенат депутатын кері шақыру бойынша дауыс беру қорытындысы',
+        body:
+          '{votingDate} күнгі дауыс беруде Сенат депутаты {senator} өкілеттігін мерзімінен бұрын тоқтатуды ' +
+          'дауыс беруге қатысқан {voted} сайлаушының {votesFor} жақтады. Қорытынды: {result}.',
+      },
+      ru: {
+        subject: 'Итоги голосования по отзыву депутата Сената',
+        body:
+          'В голосовании {votingDate} за досрочное прекращение полномочий депутата Сената {senator} проголосовали ' +
+          '{votesFor} из {voted} принявших участие выборщиков. Итог: {result}.',
+      },
+      en: {
+        subject: 'Result of the vote on the recall of a Senate deputy',
+        body:
+          'In the vote of {votingDate}, {votesFor} of the {voted} electors who took part voted for the early ' +
+          'termination of the powers of Senate deputy {senator}. Result: {result}.',
+      },
+    },
+  },
+  // ---- end senate_recall ----
+  // ── issue 5: P-15 akim consent (Art. 23-1), P-17 no confidence (Art. 24) ──
+  {
+    id: 'no_confidence_repeat',
+    audience: 'the President or the superior akim',
+    params: ['maslikhat', 'sessionDate', 'akim', 'votesFor', 'totalDeputies', 'firstVoteDate'],
+    texts: {
+      kk: {
+        subject: 'Мәслихаттың әкімге қайталап сенімсіздік білдіргені туралы хабарлама',
+        body:
+          '{maslikhat} {sessionDate} күнгі сессиясында {akim} әкімге қайталап сенімсіздік білдірді ' +
+          '(алғашқы сенімсіздік вотумы {firstVoteDate} күні білдірілген). Депутаттардың жалпы саны ' +
+          '{totalDeputies}, оның ішінде {votesFor} депутат жақтап дауыс берді. Бұл жағдайда әкім ' +
+          'лауазымынан босатылады.',
+      },
+      ru: {
+        subject: 'Уведомление о повторном выражении маслихатом недоверия акиму',
+        body:
+          '{maslikhat} на сессии {sessionDate} повторно выразил недоверие акиму {akim} (первый вотум ' +
+          'недоверия выражен {firstVoteDate}). Из {totalDeputies} депутатов «за» проголосовали {votesFor}. ' +
+          'В этом случае аким освобождается от должности.',
+      },
+      en: {
+        subject: 'Notice of a repeat vote of no confidence in the akim',
+        body:
+          'At its session of {sessionDate}, {maslikhat} again expressed no confidence in akim {akim} ' +
+          '(the first vote of no confidence was on {firstVoteDate}). Vote: {votesFor} of {totalDeputies} ' +
+          'deputies in favour. In this case the akim is released from office.',
+      },
+    },
+  },
+  {
+    id: 'akim_procedure_overdue',
+    audience: 'whoever oversees the overdue step (superior, maslikhat)',
+    params: ['procedure', 'subject', 'step', 'deadlineDate', 'consequence'],
+    texts: {
+      kk: {
+        subject: 'Заңда белгіленген мерзім өтті: {step}',
+        body:
+          'Рәсім: {procedure} ({subject}). Заңда белгіленген мерзім {deadlineDate} күні аяқталды, ' +
+          'алайда мына әрекет жасалмады: {step}. {consequence}.',
+      },
+      ru: {
+        subject: 'Истёк установленный законом срок: {step}',
+        body:
+          'Процедура: {procedure} ({subject}). Установленный законом срок истёк {deadlineDate}, ' +
+          'однако не совершено действие: {step}. {consequence}.',
+      },
+      en: {
+        subject: 'A statutory deadline has passed: {step}',
+        body:
+          'Procedure: {procedure} ({subject}). The statutory period ended on {deadlineDate} without ' +
+          'this act: {step}. {consequence}.',
+      },
+    },
+  },
+  {
+    id: 'akim_consent_session_decision',
+    audience: 'the person appointing the akim (or the person authorised)',
+    params: ['maslikhat', 'post', 'candidate', 'sessionDate', 'votesFor', 'totalDeputies', 'decision'],
+    texts: {
+      kk: {
+        subject: 'Әкімді тағайындауға келісім беру туралы мәслихат сессиясының шешімі',
+        body:
+          '{maslikhat} {sessionDate} күнгі сессиясында {candidate} кандидатурасын {post} лауазымына ' +
+          'тағайындауға келісім беру туралы ұсынуды қарады. Депутаттардың жалпы саны {totalDeputies}, ' +
+          'оның ішінде {votesFor} депутат жақтап дауыс берді. Шешім: {decision}.',
+      },
+      ru: {
+        subject: 'Решение сессии маслихата о даче согласия на назначение акима',
+        body:
+          '{maslikhat} на сессии {sessionDate} рассмотрел представление о даче согласия на назначение ' +
+          '{candidate} на должность: {post}. Из {totalDeputies} депутатов «за» проголосовали {votesFor}. ' +
+          'Решение: {decision}.',
+      },
+      en: {
+        subject: 'Session decision of the maslikhat on consent to the appointment of an akim',
+        body:
+          'At its session of {sessionDate}, {maslikhat} considered the request for consent to appoint ' +
+          '{candidate} as {post}. Vote: {votesFor} of {totalDeputies} deputies in favour. Decision: {decision}.',
+      },
+    },
+  },
+  {
+    id: 'akim_consent_third_refusal',
+    audience: 'the President',
+    params: ['maslikhat', 'post', 'candidates', 'consequence'],
+    texts: {
+      kk: {
+        subject: 'Мәслихат әкімді тағайындауға үшінші рет келісім бермеді',
+        body:
+          '{maslikhat} {post} лауазымына ұсынылған кандидатураларды тағайындауға қатарынан үшінші рет ' +
+          'келісім бермеді. Кандидатуралар: {candidates}. {consequence}.',
+      },
+      ru: {
+        subject: 'Маслихат в третий раз не дал согласия на назначение акима',
+        body:
+          '{maslikhat} в третий раз подряд не дал согласия на назначение кандидатур на должность: {post}. ' +
+          'Кандидатуры: {candidates}. {consequence}.',
+      },
+      en: {
+        subject: 'The maslikhat has refused consent to the appointment of an akim for the third time',
+        body:
+          '{maslikhat} has refused, for the third time in a row, consent to the candidates for the post ' +
+          'of {post}. Candidates: {candidates}. {consequence}.',
+      },
+    },
+  },
+  // ── end of issue 5 block ──
+  // ── issue 7, P-19 rural akim election (workflows/rural-akim-election.ts) ──
+  {
+    id: 'rural_akim_election_called',
+    audience: 'the district election commission, the population through local media (36-1(3))',
+    params: ['unit', 'kind', 'electionDay', 'calendar'],
+    texts: {
+      kk: {
+        subject: '{unit}: әкім сайлауы {electionDay} күнге тағайындалды',
+        body:
+          '{unit} әкімінің {kind} сайлауы {electionDay} күні аудан мәслихаты депутаттарының (таңдаушылардың) ' +
+          'отырысында өткізіледі. Сайлау күнтізбесі:\n{calendar}',
+      },
+      ru: {
+        subject: '{unit}: выборы акима назначены на {electionDay}',
+        body:
+          '{kind} акима {unit} проводятся {electionDay} на заседании выборщиков — депутатов маслихата района. ' +
+          'Календарь выборов:\n{calendar}',
+      },
+      en: {
+        subject: '{unit}: election of the akim called for {electionDay}',
+        body:
+          '{kind} of the akim of {unit} will be held on {electionDay} at the sitting of the electors, the ' +
+          'deputies of the district maslikhat. Election calendar:\n{calendar}',
+      },
+    },
+  },
+  {
+    id: 'rural_akim_deadline_passed',
+    audience: 'the district election commission',
+    params: ['unit', 'what', 'date', 'rule'],
+    texts: {
+      kk: {
+        subject: '{unit}: әкім сайлауының мерзімі өтті',
+        body: '{unit} әкімін сайлау рәсімінде мерзім өтті: {what}. Мерзімнің соңғы күні: {date} ({rule}).',
+      },
+      ru: {
+        subject: '{unit}: истёк срок в процедуре выборов акима',
+        body: 'В процедуре выборов акима {unit} истёк срок: {what}. Последний день срока: {date} ({rule}).',
+      },
+      en: {
+        subject: '{unit}: a deadline of the akim election has passed',
+        body: 'In the election of the akim of {unit} a deadline has passed: {what}. Last day: {date} ({rule}).',
+      },
+    },
+  },
+  {
+    id: 'rural_akim_election_result',
+    audience: 'the district election commission, the district akim',
+    params: ['unit', 'summary', 'electionDay'],
+    texts: {
+      kk: {
+        subject: '{unit}: әкім сайлауы туралы хабарлама',
+        body: '{unit} әкімін сайлау ({electionDay}): {summary}.',
+      },
+      ru: {
+        subject: '{unit}: сообщение о выборах акима',
+        body: 'Выборы акима {unit} ({electionDay}): {summary}.',
+      },
+      en: {
+        subject: '{unit}: notice on the akim election',
+        body: 'Election of the akim of {unit} ({electionDay}): {summary}.',
+      },
+    },
+  },
+  // ── end of issue 7 block ──
 ];
 
 export const TEMPLATES: ReadonlyMap<string, Template> = new Map(T.map((t) => [t.id, t]));
