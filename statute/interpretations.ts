@@ -148,6 +148,56 @@ const list: Interpretation[] = [
     rationale: 'The собрание may raise dismissal (39-3(3)(4-4)); its decisions pass by more than half of participants (39-3(11)).',
     cite: c('36', '2', 'с согласия местного сообщества и акима области'),
   },
+  // ── issue 7, P-19 rural akim election (statute/election-calendar.ts, workflows/rural-akim-election.ts) ──
+  {
+    id: 'art36_1.p3.days_before',
+    question: 'T-9: "за N дней до дня выборов" — which day is it: the date N days before election day (E−N), or the day leaving N clear days in between (E−N−1)?',
+    options: ['e_minus_n', 'n_clear_days'],
+    default: 'e_minus_n',
+    rationale: 'Subtracting N from election day is the plain reading and gives the published electoral calendars their usual shape (nomination E−30…E−25, registration to E−15). The date is never moved off a non-working day: moving it later would shorten the lead time the law guarantees, and the text gives no rule for moving it earlier.',
+    cite: c('36-1', '3', 'Выдвижение кандидатов начинается за тридцать дней и заканчивается за двадцать пять дней до дня выборов'),
+  },
+  {
+    id: 'art36.p1.term_start',
+    question: 'The four-year term of a rural-level akim — from election day, from the registration of the elected akim, or from taking office after the special check?',
+    options: ['election_day', 'winner_registered', 'taking_office'],
+    default: 'winner_registered',
+    rationale: 'Registration by the district election commission is the act that makes the person the elected akim; from then the person performs the duties (36-1(11)). The law states no start date (catalogue P-19 gaps).',
+    cite: c('36', '1', 'избирается на должность сроком на четыре года'),
+  },
+  {
+    id: 'art36_1.p10.revote_candidates',
+    question: 'A tie of electors\' votes: is the re-vote held between the tied leading candidates only, or between all candidates again?',
+    options: ['tied_leaders', 'all_candidates'],
+    default: 'tied_leaders',
+    rationale: 'The re-vote exists to break the tie that prevents a winner; candidates behind the tied leaders cannot be affected by it. The text does not say (the voting procedure is delegated to the Constitutional Law on elections, not in the sources).',
+    cite: c('36-1', '10', 'В случае равенства голосов выборщиков проводится повторное голосование'),
+  },
+  {
+    id: 'art36_1.p10.election_not_held',
+    question: 'Election day ends without a valid result other than a failed re-vote (the electors\' sitting was not quorate, or no candidate stood) — what follows?',
+    options: ['repeat_elections', 'new_call'],
+    default: 'repeat_elections',
+    rationale: 'The law names repeat elections for an invalid election or a failed re-vote only; an election that did not take place is treated alike, so the two-month limit after the original election keeps running. Flag for legal review.',
+    cite: c('36-1', '10', 'Заседание выборщиков правомочно, если на нем присутствует не менее двух третей депутатов маслихата'),
+  },
+  {
+    id: 'art36_1.p3.shortfall_after_extension',
+    question: 'Fewer than two candidates are registered when the extended registration ends — what follows?',
+    options: ['election_not_held', 'single_candidate'],
+    default: 'election_not_held',
+    rationale: 'The akim is elected "на альтернативной основе" (36(1)); with one candidate there is no alternative, so the election is not held and art36_1.p10.election_not_held applies. The law allows only one extension of at most ten days.',
+    cite: c('36-1', '3', 'продлевает срок выдвижения и регистрации кандидатов, но не более чем на десять дней'),
+  },
+  {
+    id: 'art36_1.p10.repeat_calendar',
+    question: 'Repeat elections: a new nomination and registration on the calendar of 36-1, or a new sitting with the candidates already registered?',
+    options: ['full_calendar', 'registered_candidates'],
+    default: 'full_calendar',
+    rationale: 'The measures of repeat elections follow the Constitutional Law on elections "и настоящим Законом"; the only calendar this Law gives is that of 36-1(3),(6),(7), so it is applied anew from the repeat election day.',
+    cite: c('36-1', '10', 'Повторные выборы проводятся не позднее чем в двухмесячный срок после первоначальных выборов'),
+  },
+  // ── end of issue 7 block ──
 ];
 
 export const INTERPRETATIONS: Readonly<Record<string, Interpretation>> = Object.freeze(

@@ -795,6 +795,73 @@ const rules: Rule[] = [
     cite: cite('36-1', '11', 'в пятидневный срок со дня проведения выборов регистрирует избранного акима', W_36),
     interpretations: [CAL, ANCHOR, { id: 'art36_1.p11.special_check', chosen: 'acting_until_result' }],
   },
+  // ── issue 7, P-19 rural akim election: calendar and vote (statute/election-calendar.ts) ──
+  {
+    id: 'art36_1.p2.plurality', procedure: 'P-19', kind: 'cap',
+    cap: { bound: 'min', limit: 1, counts: 'vote_lead_over_every_other_candidate' },
+    title: {
+      en: 'Elected: the candidate with the most votes of the electors who voted',
+      ru: 'Избранным считается кандидат, набравший большее число голосов участвовавших выборщиков',
+      kk: 'Дауыс беруге қатысқан таңдаушылардың ең көп дауысын жинаған кандидат сайланды деп саналады',
+    },
+    cite: cite('36-1', '2', 'избранным считается кандидат, набравший большее число голосов выборщиков, принявших участие в голосовании', W_36),
+    interpretations: [{ id: 'art36_1.p10.revote_candidates', chosen: 'tied_leaders' }],
+    note: 'A plurality, not a majority: the winner leads every other candidate by at least one vote; a tie at the top goes to a re-vote (art36_1.p10.revote_same_day).',
+  },
+  {
+    id: 'art36_1.p10.revote_same_day', procedure: 'P-19', kind: 'cap',
+    cap: { bound: 'max', limit: 1, counts: 'voting_days_including_revote' },
+    title: {
+      en: 'A tie is resolved by a re-vote on election day itself',
+      ru: 'При равенстве голосов повторное голосование проводится в день выборов',
+      kk: 'Дауыстар тең болса, қайта дауыс беру сайлау күні өткізіледі',
+    },
+    cite: cite('36-1', '10', 'В случае равенства голосов выборщиков проводится повторное голосование. Повторное голосование проводится в день выборов', W_36),
+    interpretations: [{ id: 'art36_1.p10.revote_candidates', chosen: 'tied_leaders' }],
+  },
+  {
+    id: 'art36_1.p4.registration_documents', procedure: 'P-19', kind: 'cap',
+    cap: { bound: 'min', limit: 5, counts: 'registration_documents' },
+    title: {
+      en: 'Registration needs five documents: submission, consent, biography, ID copy, tax certificate',
+      ru: 'Регистрация при наличии пяти документов: представление, согласие, биография, копия удостоверения, справка налогового органа',
+      kk: 'Тіркеу үшін бес құжат қажет: ұсыну, келісім, өмірбаян, жеке куәлік көшірмесі, салық органының анықтамасы',
+    },
+    cite: cite('36-1', '4', 'Регистрация кандидатов осуществляется при наличии следующих документов', W_36),
+  },
+  {
+    id: 'art36_1.p6.candidate_withdrawal', procedure: 'P-19', kind: 'period',
+    period: before(2, 'calendar_day', 'election_day'),
+    title: {
+      en: 'A candidate may withdraw up to two days before voting',
+      ru: 'Кандидат может снять свою кандидатуру за два дня до голосования',
+      kk: 'Кандидат дауыс беруге екі күн қалғанға дейін өз кандидатурасын алып тастай алады',
+    },
+    cite: cite('36-1', '6', 'Кандидат в период до регистрации и за два дня до голосования может снять свою кандидатуру', W_36),
+    interpretations: [CAL, { id: 'art36_1.p3.days_before', chosen: 'e_minus_n' }, { id: 'art36_1.p6.two_days_boundary', chosen: 'from_e_minus_2' }],
+  },
+  {
+    id: 'art36_1.p7.campaign_ends', procedure: 'P-19', kind: 'period',
+    period: before(1, 'calendar_day', 'election_day'),
+    title: {
+      en: 'Campaigning runs from the end of registration to 00:00 local time of the day before election day',
+      ru: 'Агитация — со дня окончания регистрации до ноля часов дня, предшествующего дню выборов',
+      kk: 'Үгіт тіркеу аяқталған күннен бастап сайлау күнінің алдындағы күннің сағат нөліне дейін жүргізіледі',
+    },
+    cite: cite('36-1', '7', 'Предвыборная агитация начинается со дня окончания регистрации в соответствии с настоящим Законом и заканчивается в ноль часов по местному времени дня, предшествующего дню выборов', W_36),
+    note: 'The text names the day (the day before election day); no "за N дней" counting is involved.',
+  },
+  {
+    id: 'art36_1.p7.silence', procedure: 'P-19', kind: 'bar',
+    bar: { period: before(1, 'calendar_day', 'election_day'), forbids: 'campaigning' },
+    title: {
+      en: 'No campaigning on election day and the day before',
+      ru: 'В день выборов и предшествующий ему день агитация запрещается',
+      kk: 'Сайлау күні және оның алдындағы күні үгіт жүргізуге тыйым салынады',
+    },
+    cite: cite('36-1', '7', 'В день выборов и предшествующий ему день любая предвыборная агитация запрещается', W_36),
+  },
+  // ── end of issue 7 block ──
 
   // ───────────── P-22 / P-24: сход and собрание of the local community (Art 39-3) ─────────────
   {
