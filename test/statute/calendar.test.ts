@@ -8,7 +8,7 @@ import {
   officialCalendarVersions,
 } from '../../statute/calendar/index.js';
 import { KZ_OFFICIAL_2026_11_22 } from '../../statute/calendar/kz-official.js';
-import { StatuteError } from '../../statute/errors.js';
+import { statuteError } from '../harness/errors.js';
 
 const kz = officialCalendar();
 
@@ -21,15 +21,6 @@ function on(date: string): void {
   expect(kz.dayInfo(date).working, `${date} should be a working day`).toBe(true);
 }
 
-function statuteError(fn: () => unknown): StatuteError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatuteError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatuteError');
-}
 
 describe('official calendar: identity and data', () => {
   it('has an id and version a procedure can pin', () => {

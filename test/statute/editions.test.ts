@@ -18,18 +18,10 @@ import {
 import type { Edition, PeriodRule } from '../../statute/rules.js';
 import { computePeriod } from '../../statute/periods.js';
 import { officialCalendar } from '../../statute/calendar/index.js';
+import { statuteError as refusal } from '../harness/errors.js';
 
 const E = KZ_148_2018;
 
-function refusal(fn: () => unknown): StatuteError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatuteError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatuteError');
-}
 
 /**
  * TEST FIXTURE — NOT A REAL LAW. A hypothetical later edition that makes the no-confidence

@@ -2,9 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarFromJson, CALENDAR_FORMAT, dayToIso, isoToDay, officialCalendar } from '../../statute/calendar/index.js';
-import { StatuteError } from '../../statute/errors.js';
 import { computePeriod, PERIOD_INTERPRETATIONS, type PeriodInput } from '../../statute/periods.js';
 import type { Citation } from '../../statute/types.js';
+import { statuteError } from '../harness/errors.js';
 
 const kz = officialCalendar();
 const days = (anchor: string, count: number, more: Partial<PeriodInput> = {}) =>
@@ -12,15 +12,6 @@ const days = (anchor: string, count: number, more: Partial<PeriodInput> = {}) =>
 const workingDays = (anchor: string, count: number, more: Partial<PeriodInput> = {}) =>
   computePeriod({ anchor, count, unit: 'working_day', kind: 'deadline', ...more }, kz);
 
-function statuteError(fn: () => unknown): StatuteError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatuteError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatuteError');
-}
 
 describe('deadlines of 10 calendar days that end on a holiday', () => {
   it.each([

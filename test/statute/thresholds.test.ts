@@ -15,19 +15,11 @@ import {
   spec,
 } from '../../statute/thresholds.js';
 import type { ThresholdSpec } from '../../statute/editions/types.js';
+import { statuteError as refusal } from '../harness/errors.js';
 
 const E = KZ_148_2018;
 const t = (id: string) => rule(E, id, 'threshold');
 
-function refusal(fn: () => unknown): StatuteError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatuteError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatuteError');
-}
 
 describe('a 25-seat maslikhat (catalogue §4.1 worked example)', () => {
   it.each([
