@@ -67,7 +67,8 @@ export const JointSitting = ActBase.extend({
 });
 export const SendProtocol = ActBase.extend({ protocolNumber: z.string().min(1).max(100) });
 export const EstablishResult = ActBase;
-export const APPEALABLE = ['sheet_issue', 'decision', 'vote_count', 'result'] as const;
+/** Appealable decisions and actions of the commission, 24-1(11); `collection_closed`: late sheets not accepted. */
+export const APPEALABLE = ['sheet_issue', 'collection_closed', 'decision', 'vote_count', 'result'] as const;
 export const Appeal = ActBase.extend({
   against: z.enum(APPEALABLE),
   to: z.enum(['higher_commission', 'court']),
@@ -611,6 +612,7 @@ export async function senateRecall(raw: SenateRecallInput): Promise<SenateRecall
       facts.missed.push({ rule: d.rule, date: d.period.date });
       await record('collection-closed', 'senate_recall_collection_closed', d.period.instant, TIMER, { rule: d.rule, date: d.period.date, submitted: false }, d.period.citations);
       outcome = 'lapsed';
+      openAppeal('collection_closed', d.period.date);
       return;
     }
     facts.missed.push({ rule: d.rule, date: d.period.date });

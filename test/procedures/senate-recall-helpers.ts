@@ -144,7 +144,7 @@ export class Run {
   async result() {
     return this.handle.executeUpdate(establishResult, { args: [{ actor: actor('cec'), at: await this.at() }] });
   }
-  async appeal(against: 'sheet_issue' | 'decision' | 'vote_count' | 'result') {
+  async appeal(against: 'sheet_issue' | 'collection_closed' | 'decision' | 'vote_count' | 'result') {
     return this.handle.executeUpdate(appeal, { args: [{ actor: { kind: 'person', id: 'elector-1' }, at: await this.at(), against, to: 'higher_commission', summary: 'шағым' }] });
   }
 
