@@ -60,3 +60,43 @@ export async function completeIdempotent(pool: pg.Pool, tokenId: string, key: st
 export async function releaseIdempotent(pool: pg.Pool, tokenId: string, key: string): Promise<void> {
   await pool.query(`DELETE FROM api_idempotency WHERE token_id = $1 AND idem_key = $2 AND status IS NULL`, [tokenId, key]);
 }
+
+export interface Outcome {
+  status: number;
+  body: unknown;
+  /** true when this is the stored response of an earlier request with the same key */
+  replayed: boolean;
+}
+
+/**
+ * Runs `run` once per (token, key): a retry gets the stored first outcome, the same key with
+ * another request hash is refused. `toError` turns a thrown error into a stored 4xx, or null when
+ * it is our fault (5xx): then the key is released, so the retry runs again, and the error rethrown.
+ */
+export async function once(
+  pool: pg.Pool,
+  tokenId: string,
+  key: string,
+  hash: string,
+  run: () => Promise<{ status: number; body: unknown }>,
+  toError: (e: unknown) => { status: number; body: unknown } | null,
+  refuse: (code: 'idempotency_mismatch' | 'idempotency_in_flight') => never,
+): Promise<Outcome> {
+  const begun = await beginIdempotent(pool, tokenId, key, hash);
+  if (begun.kind === 'mismatch') refuse('idempotency_mismatch');
+  if (begun.kind === 'in_flight') refuse('idempotency_in_flight');
+  if (begun.kind === 'replay') return { status: begun.status, body: begun.response, replayed: true };
+  let result: { status: number; body: unknown };
+  try {
+    result = await run();
+  } catch (err) {
+    const mapped = toError(err);
+    if (!mapped || mapped.status >= 500) {
+      await releaseIdempotent(pool, tokenId, key);
+      throw err;
+    }
+    result = mapped;
+  }
+  await completeIdempotent(pool, tokenId, key, result.status, result.body);
+  return { ...result, replayed: false };
+}

@@ -7,7 +7,7 @@ import type { Client } from '@temporalio/client';
 import type { Lang } from '../../statute/errors.js';
 import type { ProcedureDefinition } from '../../workflows/procedure.js';
 import { ApiError, LANGS, fromTemporal } from './errors.js';
-import { beginIdempotent, completeIdempotent, releaseIdempotent, requestHash } from './idempotency.js';
+import { once, requestHash } from './idempotency.js';
 import { Procedures } from './procedures.js';
 import { IdempotencyKey, openApiDocument } from './schemas.js';
 import { authenticate, type Principal } from './tokens.js';
@@ -106,33 +106,19 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     const key = IdempotencyKey.safeParse(raw);
     if (!key.success) throw new ApiError(400, 'idempotency_key_required', { field: 'Idempotency-Key', rule: 'api.idempotency_key' });
     const hash = requestHash(req.method, req.url.split('?')[0]!, req.body);
-    const begun = await beginIdempotent(o.pool, principal.tokenId, key.data, hash);
-    if (begun.kind === 'mismatch') throw new ApiError(422, 'idempotency_mismatch', { field: 'Idempotency-Key', rule: 'api.idempotency_key' });
-    if (begun.kind === 'in_flight') throw new ApiError(409, 'idempotency_in_flight', { field: 'Idempotency-Key', rule: 'api.idempotency_key' });
-    if (begun.kind === 'replay') return reply.code(begun.status).header('idempotent-replayed', 'true').type('application/json').send(begun.response);
-    let status: number;
-    let body: unknown;
-    try {
-      ({ status, body } = await run());
-    } catch (err) {
-      let mapped: ApiError | null = null;
-      if (err instanceof ApiError) mapped = err;
-      else {
-        try {
-          mapped = fromTemporal(err, { lang: req.lang });
-        } catch {
-          mapped = null;
-        }
+    const r = await once(o.pool, principal.tokenId, key.data, hash, run, (err) => {
+      let mapped: ApiError | null;
+      try {
+        mapped = fromTemporal(err, { lang: req.lang });
+      } catch {
+        mapped = null;
       }
-      if (!mapped || mapped.status >= 500) {
-        await releaseIdempotent(o.pool, principal.tokenId, key.data);
-        throw err;
-      }
-      status = mapped.status;
-      body = mapped.body(req.lang);
-    }
-    await completeIdempotent(o.pool, principal.tokenId, key.data, status, body);
-    return reply.code(status).type('application/json').send(body);
+      return mapped && { status: mapped.status, body: mapped.body(req.lang) };
+    }, (code) => {
+      throw new ApiError(code === 'idempotency_mismatch' ? 422 : 409, code, { field: 'Idempotency-Key', rule: 'api.idempotency_key' });
+    });
+    if (r.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.code(r.status).type('application/json').send(r.body);
   }
 
   app.get('/openapi.json', async (_req, reply) => reply.type('application/json').send(doc));

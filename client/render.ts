@@ -1,0 +1,127 @@
+// Human rendering of a procedure (its state, deadlines with derivations and citations, thresholds,
+// interpretations, acts) and of its record, in kk/ru/en. Used by `tartip show` and `tartip list`;
+// `tartip audit timeline` may reuse it.
+import type { Lang } from '../statute/errors.js';
+import { formatCitation, formatDuration } from '../statute/messages.js';
+import type { Citation, PeriodUnit } from '../statute/types.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown, d = '—') => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : d);
+
+export const WORDS = {
+  en: {
+    procedure: 'Procedure', status: 'Status', unit: 'Unit', stage: 'Stage', outcome: 'Outcome', started: 'Started', closed: 'Ended',
+    edition: 'Law edition', calendar: 'Calendar', deadlines: 'Deadlines and waiting periods', deadline: 'deadline', waiting: 'allowed from',
+    endsAt: 'ends at', beginsAt: 'begins at', counted: 'counted', from: 'from', skipped: 'non-working days skipped', onExpiry: 'when it passes',
+    thresholds: 'Thresholds', required: 'required', actual: 'actual', base: 'base', met: 'met', notMet: 'NOT met',
+    interpretations: 'Interpretations', acts: 'Acts', record: 'Record of acts', by: 'by', none: '(none)', nextDeadline: 'Next deadline',
+    noState: '(the procedure did not answer: no worker running?)', facts: 'Facts', found: (n: number) => `${n} procedure(s)`,
+  },
+  ru: {
+    procedure: 'Процедура', status: 'Состояние', unit: 'Единица', stage: 'Стадия', outcome: 'Итог', started: 'Начата', closed: 'Завершена',
+    edition: 'Редакция закона', calendar: 'Календарь', deadlines: 'Сроки', deadline: 'крайний срок', waiting: 'допускается с',
+    endsAt: 'истекает', beginsAt: 'начинается', counted: 'исчислен', from: 'от', skipped: 'пропущено нерабочих дней', onExpiry: 'по истечении',
+    thresholds: 'Пороги', required: 'требуется', actual: 'фактически', base: 'база', met: 'соблюдён', notMet: 'НЕ соблюдён',
+    interpretations: 'Толкования', acts: 'Действия', record: 'Реестр действий', by: 'кто', none: '(нет)', nextDeadline: 'Ближайший срок',
+    noState: '(процедура не ответила: не запущен обработчик?)', facts: 'Факты', found: (n: number) => `процедур: ${n}`,
+  },
+  kk: {
+    procedure: 'Рәсім', status: 'Күйі', unit: 'Бірлік', stage: 'Кезең', outcome: 'Нәтиже', started: 'Басталды', closed: 'Аяқталды',
+    edition: 'Заң редакциясы', calendar: 'Күнтізбе', deadlines: 'Мерзімдер', deadline: 'соңғы мерзім', waiting: 'рұқсат етілетін күн',
+    endsAt: 'аяқталады', beginsAt: 'басталады', counted: 'есептелді', from: 'бастап', skipped: 'өткізілген жұмыс істемейтін күндер', onExpiry: 'мерзім өткенде',
+    thresholds: 'Шектер', required: 'қажет', actual: 'іс жүзінде', base: 'негіз', met: 'орындалды', notMet: 'орындалмады',
+    interpretations: 'Түсіндірмелер', acts: 'Әрекеттер', record: 'Әрекеттер тізілімі', by: 'кім', none: '(жоқ)', nextDeadline: 'Жақын мерзім',
+    noState: '(рәсім жауап бермеді: өңдеуші іске қосылмаған ба?)', facts: 'Деректер', found: (n: number) => `рәсімдер саны: ${n}`,
+  },
+} as const;
+
+function cites(v: unknown, lang: Lang): string {
+  const list = Array.isArray(v) ? v : isObj(v) ? [v] : [];
+  return list.filter((c): c is Citation => isObj(c) && typeof c.article === 'string' && typeof c.law === 'string').map((c) => formatCitation(c, lang)).join('; ');
+}
+
+function actorText(a: unknown): string {
+  if (!isObj(a)) return '—';
+  return a.name ? `${str(a.name)} (${str(a.id)})` : str(a.id);
+}
+
+/** One deadline or waiting period with how it was counted. */
+export function renderPeriod(p: Obj, lang: Lang, onExpiry?: string): string[] {
+  const w = WORDS[lang];
+  const waiting = p.kind === 'waiting';
+  const out = [`  ${str(p.rule)}: ${waiting ? w.waiting : w.deadline} ${str(p.date)} — ${waiting ? w.beginsAt : w.endsAt} ${str(p.instant)}`];
+  if (typeof p.count === 'number' && typeof p.unit === 'string') {
+    const dur = formatDuration(p.count, p.unit as PeriodUnit, lang);
+    const span = lang === 'kk' ? `${str(p.anchor)} күнінен бастап ${dur}` : `${dur} ${w.from} ${str(p.anchor)}`;
+    out.push(`    ${w.counted}: ${span}${Array.isArray(p.skipped) ? `; ${w.skipped}: ${p.skipped.length}` : ''}`);
+  }
+  const c = cites(p.citations, lang);
+  if (c) out.push(`    ${c}`);
+  if (onExpiry) out.push(`    ${w.onExpiry}: ${onExpiry}`);
+  return out;
+}
+
+/** `tartip show`: the procedure as it stands, then its record. */
+export function renderProcedure(view: Obj, lang: Lang, record?: readonly Obj[]): string {
+  const w = WORDS[lang];
+  const title = isObj(view.title) ? str(view.title[lang]) : str(view.kind);
+  const state = isObj(view.state) ? view.state : null;
+  const out: string[] = [
+    `${w.procedure}: ${title} [${str(view.procedure)}, ${str(view.kind)}]`,
+    `  id: ${str(view.id)}`,
+    `  ${w.status}: ${str(view.status)}   ${w.unit}: ${str(view.unit)}   ${w.stage}: ${str(view.stage)}${state && state.outcome ? `   ${w.outcome}: ${str(state.outcome)}` : ''}`,
+    `  ${w.started}: ${str(view.startedAt)}${view.closedAt ? `   ${w.closed}: ${str(view.closedAt)}` : ''}`,
+  ];
+  if (!state) {
+    out.push(`  ${w.noState}`);
+  } else {
+    if (state.editionId || state.calendarRef) out.push(`  ${w.edition}: ${str(state.editionId)}   ${w.calendar}: ${str(state.calendarRef)}`);
+    out.push('', `${w.deadlines}:`);
+    const ds = Array.isArray(state.deadlines) ? state.deadlines.filter(isObj) : [];
+    const periods: [Obj, string | undefined][] = ds.filter((d) => isObj(d.period)).map((d) => [d.period as Obj, typeof d.onExpiry === 'string' ? d.onExpiry : undefined]);
+    if (isObj(state.period)) periods.push([state.period, undefined]); // statutory_wait
+    if (periods.length === 0) out.push(`  ${w.none}`);
+    for (const [p, e] of periods) out.push(...renderPeriod(p, lang, e));
+    const ts = Array.isArray(state.thresholds) ? state.thresholds.filter(isObj) : [];
+    if (ts.length) {
+      out.push('', `${w.thresholds}:`);
+      for (const t of ts) {
+        out.push(`  ${str(t.rule)}: ${w.required} ${str(t.required)}, ${w.actual} ${str(t.actual)}, ${w.base} ${str(t.baseValue)} — ${t.met ? w.met : w.notMet}`);
+        const c = cites(t.citations, lang);
+        if (c) out.push(`    ${c}`);
+      }
+    }
+    const is = Array.isArray(state.interpretations) ? state.interpretations.filter(isObj) : [];
+    if (is.length) out.push('', `${w.interpretations}: ${is.map((i) => `${str(i.id)}=${str(i.chosen)}`).join(', ')}`);
+    const acts = Array.isArray(state.acts) ? state.acts.filter(isObj) : [];
+    if (acts.length && !record) {
+      out.push('', `${w.acts}:`);
+      for (const a of acts) out.push(`  #${str(a.seq)} ${str(a.at)} ${str(a.act)} — ${w.by}: ${actorText(a.actor)}`);
+    }
+  }
+  if (record) out.push('', ...renderRecord(record, lang));
+  return out.join('\n') + '\n';
+}
+
+/** The record of acts (ledger rows), oldest first. */
+export function renderRecord(rows: readonly Obj[], lang: Lang): string[] {
+  const w = WORDS[lang];
+  const out = [`${w.record}:`];
+  if (rows.length === 0) out.push(`  ${w.none}`);
+  for (const r of rows) {
+    const c = cites(r.citation, lang);
+    out.push(`  #${str(r.seq)} ${str(r.legalAt)} ${str(r.actType)} — ${w.by}: ${actorText(r.actor)}${c ? ` — ${c}` : ''}`);
+  }
+  return out;
+}
+
+/** `tartip list`: one line per procedure. */
+export function renderList(items: readonly Obj[], lang: Lang): string {
+  const w = WORDS[lang];
+  const out = [w.found(items.length)];
+  for (const i of items) {
+    out.push(`  ${str(i.id)}  ${str(i.kind)}  ${w.unit}: ${str(i.unit)}  ${w.stage}: ${str(i.stage)}  ${w.nextDeadline}: ${str(i.nextDeadline)}  ${str(i.status)}`);
+  }
+  return out.join('\n') + '\n';
+}
