@@ -4,8 +4,8 @@
 import type { Actor, LedgerRow } from '../../activities/ledger-hash.js';
 import type { DatedPeriod } from '../../statute/deadlines.js';
 import type { Lang } from '../../statute/errors.js';
-import { formatCitation } from '../../statute/messages.js';
-import type { Citation, InterpretationUse, ThresholdDerivation } from '../../statute/types.js';
+import { formatCitation, formatDuration } from '../../statute/messages.js';
+import type { Citation, InterpretationUse, PeriodUnit, ThresholdDerivation } from '../../statute/types.js';
 import { DEFINITIONS, definitionOf } from '../../workflows/definitions.js';
 import { decodeHistory, type HistoryJson } from './history.js';
 import { findDerivations } from './derivations.js';
@@ -15,7 +15,13 @@ export interface DeadlineInForce {
   kind: 'deadline' | 'waiting';
   date: string;
   instant: string;
-  /** e.g. "6 months from 2036-03-17; calendar kz-official@2026-11-22" */
+  count: number;
+  unit: PeriodUnit;
+  anchor: string;
+  rawEnd: string;
+  calendar: string;
+  provisional: boolean;
+  /** e.g. "6 month from 2036-03-17; counted to 2036-09-17; calendar kz-official@2026-11-22" */
   derivation: string;
   skipped: string[];
   citation: string;
@@ -61,6 +67,12 @@ function toDeadline(p: DatedPeriod): DeadlineInForce {
     kind: p.kind,
     date: p.date,
     instant: p.instant,
+    count: p.count,
+    unit: p.unit,
+    anchor: p.anchor,
+    rawEnd: p.rawEnd,
+    calendar: `${p.calendarId}@${p.calendarVersion}`,
+    provisional: p.provisional,
     derivation: `${p.count} ${p.unit} from ${p.anchor}; counted to ${p.rawEnd}${p.rawEnd !== p.date && p.kind === 'deadline' ? ` → ${p.date}` : ''}; calendar ${p.calendarId}@${p.calendarVersion}${p.provisional ? ' (provisional)' : ''}`,
     skipped: p.skipped.map((s) => `${s.date} ${s.reason}`),
     citation: p.citations[0] ? formatCitation(p.citations[0], 'en') : '',
@@ -184,9 +196,9 @@ export function shortRef(ref: string | undefined): string | undefined {
 // ---- rendering ---------------------------------------------------------------------------------
 
 const T: Record<Lang, Record<string, string>> = {
-  en: { title: 'Procedure', kind: 'kind', edition: 'edition', calendar: 'calendar', source: 'source', by: 'by', refused: 'REFUSED', in_force: 'deadlines in force', none: 'none', outcome: 'Outcome', running: 'still running', threshold: 'threshold', met: 'met', not_met: 'not met', required: 'required', interpretations: 'Interpretations', time: 'Astana time (UTC+5)', src_temporal: 'Temporal history', src_record: 'record of acts (history deleted by retention)', src_bundle: 'audit bundle' },
-  ru: { title: 'Процедура', kind: 'вид', edition: 'редакция закона', calendar: 'календарь', source: 'источник', by: 'кто', refused: 'ОТКАЗАНО', in_force: 'действующие сроки', none: 'нет', outcome: 'Итог', running: 'ещё идёт', threshold: 'порог', met: 'достигнут', not_met: 'не достигнут', required: 'требуется', interpretations: 'Толкования', time: 'время Астаны (UTC+5)', src_temporal: 'история Temporal', src_record: 'реестр актов (история удалена по сроку хранения)', src_bundle: 'аудиторский пакет' },
-  kk: { title: 'Рәсім', kind: 'түрі', edition: 'заң редакциясы', calendar: 'күнтізбе', source: 'дереккөз', by: 'кім', refused: 'ҚАБЫЛДАНБАДЫ', in_force: 'қолданыстағы мерзімдер', none: 'жоқ', outcome: 'Нәтиже', running: 'әлі жүріп жатыр', threshold: 'шек', met: 'орындалды', not_met: 'орындалмады', required: 'қажет', interpretations: 'Түсіндірмелер', time: 'Астана уақыты (UTC+5)', src_temporal: 'Temporal тарихы', src_record: 'актілер тізілімі (тарих сақтау мерзімі бойынша жойылған)', src_bundle: 'аудит пакеті' },
+  en: { title: 'Procedure', kind: 'kind', edition: 'edition', calendar: 'calendar', source: 'source', by: 'by', refused: 'REFUSED', in_force: 'deadlines in force', none: 'none', outcome: 'Outcome', running: 'still running', threshold: 'threshold', met: 'met', not_met: 'not met', required: 'required', interpretations: 'Interpretations', how: '{n} from {anchor}, counted to {raw}; calendar {cal}', waiting: 'allowed from', deadline: 'last day', provisional: '(provisional calendar)', time: 'Astana time (UTC+5)', src_temporal: 'Temporal history', src_record: 'record of acts (history deleted by retention)', src_bundle: 'audit bundle' },
+  ru: { title: 'Процедура', kind: 'вид', edition: 'редакция закона', calendar: 'календарь', source: 'источник', by: 'кто', refused: 'ОТКАЗАНО', in_force: 'действующие сроки', none: 'нет', outcome: 'Итог', running: 'ещё идёт', threshold: 'порог', met: 'достигнут', not_met: 'не достигнут', required: 'требуется', interpretations: 'Толкования', how: '{n} от {anchor}, отсчёт до {raw}; календарь {cal}', waiting: 'допускается с', deadline: 'последний день', provisional: '(предварительный календарь)', time: 'время Астаны (UTC+5)', src_temporal: 'история Temporal', src_record: 'реестр актов (история удалена по сроку хранения)', src_bundle: 'аудиторский пакет' },
+  kk: { title: 'Рәсім', kind: 'түрі', edition: 'заң редакциясы', calendar: 'күнтізбе', source: 'дереккөз', by: 'кім', refused: 'ҚАБЫЛДАНБАДЫ', in_force: 'қолданыстағы мерзімдер', none: 'жоқ', outcome: 'Нәтиже', running: 'әлі жүріп жатыр', threshold: 'шек', met: 'орындалды', not_met: 'орындалмады', required: 'қажет', interpretations: 'Түсіндірмелер', how: '{anchor} күнінен бастап {n}, {raw} дейін есептелді; күнтізбе {cal}', waiting: 'рұқсат етілетін күн', deadline: 'соңғы күн', provisional: '(алдын ала күнтізбе)', time: 'Астана уақыты (UTC+5)', src_temporal: 'Temporal тарихы', src_record: 'актілер тізілімі (тарих сақтау мерзімі бойынша жойылған)', src_bundle: 'аудит пакеті' },
 };
 
 /** `YYYY-MM-DD HH:MM` in Astana time (UTC+5, the legal time of the capital since 2024-03-01). */
@@ -194,6 +206,22 @@ export function astana(instant: string): string {
   const d = new Date(Date.parse(instant) + 5 * 3_600_000).toISOString();
   return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
 }
+
+/** Act types every procedure writes (activities/ledger.ts KNOWN_ACT_TYPES). */
+const ACT_TITLES: Record<string, Record<Lang, string>> = {
+  procedure_started: { en: 'Procedure started', ru: 'Процедура начата', kk: 'Рәсім басталды' },
+  procedure_closed: { en: 'Procedure closed', ru: 'Процедура завершена', kk: 'Рәсім аяқталды' },
+  timer_expiry: { en: 'Statutory period ended', ru: 'Истёк установленный законом срок', kk: 'Заңда белгіленген мерзім өтті' },
+  notice_delivered: { en: 'Notice delivered', ru: 'Уведомление доставлено', kk: 'Хабарлама жеткізілді' },
+  notice: { en: 'Notice', ru: 'Уведомление', kk: 'Хабарлама' },
+  appeal: { en: 'Appeal', ru: 'Обращение', kk: 'Өтініш' },
+  signature_sheet: { en: 'Signature sheets', ru: 'Подписные листы', kk: 'Қол қою парақтары' },
+  protocol: { en: 'Protocol', ru: 'Протокол', kk: 'Хаттама' },
+  session_decision: { en: 'Session decision', ru: 'Решение сессии', kk: 'Сессия шешімі' },
+  vote_result: { en: 'Vote result', ru: 'Итоги голосования', kk: 'Дауыс беру нәтижесі' },
+  superior_decision: { en: 'Decision of the superior body', ru: 'Решение вышестоящего органа', kk: 'Жоғары тұрған органның шешімі' },
+  refusal: { en: 'Refusal', ru: 'Отказ', kk: 'Бас тарту' },
+};
 
 export function renderTimeline(t: Timeline, lang: Lang): string {
   const L = T[lang];
@@ -203,7 +231,7 @@ export function renderTimeline(t: Timeline, lang: Lang): string {
   lines.push(`  ${L.kind}: ${t.kind ?? '?'}   ${L.edition}: ${t.editionId ?? '?'}   ${L.calendar}: ${shortRef(t.calendarRef ?? undefined) ?? '?'}`);
   lines.push(`  ${L.source}: ${L[`src_${t.source}`]}   (${L.time})`, '');
   for (const e of t.entries) {
-    const act = def?.acts[e.act]?.title[lang] ?? e.act;
+    const act = def?.acts[e.act]?.title[lang] ?? ACT_TITLES[e.act]?.[lang] ?? e.act;
     const who = e.actor ? `${e.actor.name ?? e.actor.id}${e.actor.role ? ` (${e.actor.role})` : ''}` : '';
     const cite = e.citations.map((c) => formatCitation(c, lang)).join('; ');
     lines.push(`${astana(e.at)}  ${e.seq !== null ? `#${e.seq} ` : ''}${act}${e.refused ? `  — ${L.refused}: ${e.refused}` : ''}`);
@@ -212,7 +240,8 @@ export function renderTimeline(t: Timeline, lang: Lang): string {
     if (e.deadlines.length > 0) {
       lines.push(`    ${L.in_force}:`);
       for (const d of e.deadlines) {
-        lines.push(`      ${d.rule}: ${d.date} (${astana(d.instant)})  ${d.derivation}${d.citation ? `  [${d.citation}]` : ''}`);
+        const how = L.how!.replace('{n}', formatDuration(d.count, d.unit, lang)).replace('{anchor}', d.anchor).replace('{raw}', d.rawEnd).replace('{cal}', d.calendar);
+        lines.push(`      ${d.rule}: ${d.date} (${astana(d.instant)}, ${d.kind === 'waiting' ? L.waiting : L.deadline})  ${how}${d.provisional ? ` ${L.provisional}` : ''}${d.citation ? `  [${d.citation}]` : ''}`);
         if (d.skipped.length > 0) lines.push(`        − ${d.skipped.join(', ')}`);
       }
     }

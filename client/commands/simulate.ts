@@ -1,0 +1,135 @@
+// `tartip simulate <scenario.json> [--edition ID] [--calendar FILE|REF] [--json] [--lang kk|ru|en]`
+// Runs a scenario (docs/scenarios.md) in a time-skipping environment and prints its timeline and
+// outcome; with --edition / --calendar runs the same facts again under those pins and prints
+// the deadlines and outcome that differ. Exit: 0 ran as the scenario expects, 1 error,
+// 2 bad usage or bad scenario, 4 the run did not meet the scenario's expectations.
+import { readFileSync } from 'node:fs';
+import { StatuteError } from '../../statute/errors.js';
+import { EXIT, type CliCommand } from '../command.js';
+import { UsageError, parseCommandLine, resolveLang, usageFail, type Lang } from './calendar.js';
+import { astana, renderTimeline, shortRef } from '../audit/timeline.js';
+
+const HELP = `Usage: tartip simulate <scenario.json> [--edition ID] [--calendar FILE|REF] [--json] [--lang kk|ru|en]
+
+Runs a procedure from a scenario file (format tartip-scenario/1, docs/scenarios.md): starts it at
+start.at, lets legal time pass to each act and performs it, runs to runUntil, then prints the
+timeline and outcome. Timers of months pass in seconds (Temporal's time-skipping test server);
+records go to a temporary embedded PostgreSQL (or DATABASE_URL).
+
+  --edition ID        also run the same facts under this edition of Law 148
+  --calendar FILE|REF also run them under this calendar: a calendar or overlay file
+                      (docs/calendar-format.md) or an official ref (kz-official@VERSION)
+                      → prints the deadlines that move and whether the outcome changes
+  --json              one JSON object
+  --lang kk|ru|en     language (default: TARTIP_LANG or en)
+
+Exit: 0 as expected, 1 error, 2 bad usage or scenario, 4 the run did not meet the scenario's expect.
+`;
+
+const W: Record<Lang, Record<string, string>> = {
+  en: { whatif: 'What if', moved: 'Deadlines that move', none: 'none move', outcome: 'Outcome', acts: 'Acts decided differently', accepted: 'accepted', problems: 'Not as the scenario expects', same: 'unchanged' },
+  ru: { whatif: 'Что если', moved: 'Сроки, которые сдвигаются', none: 'ни один не сдвигается', outcome: 'Итог', acts: 'Акты, решённые иначе', accepted: 'принят', problems: 'Не так, как ожидает сценарий', same: 'без изменений' },
+  kk: { whatif: 'Егер', moved: 'Жылжитын мерзімдер', none: 'ешқайсысы жылжымайды', outcome: 'Нәтиже', acts: 'Басқаша шешілген актілер', accepted: 'қабылданды', problems: 'Сценарий күткендей емес', same: 'өзгеріссіз' },
+};
+
+function readJson(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${what}: cannot read "${file}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new UsageError(`${what}: "${file}" is not valid JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, { edition: { type: 'string' }, calendar: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const lang = resolveLang(values.lang);
+  if (positionals.length !== 1) throw new UsageError('give one scenario file');
+  const { parseScenario, createSimulator, compareRuns } = await import('../simulate.js');
+  let scenario;
+  try {
+    scenario = parseScenario(readJson(positionals[0]!, 'scenario'));
+  } catch (e) {
+    if (e instanceof StatuteError) throw new UsageError(e.message);
+    throw e;
+  }
+  let calendar: string | object | undefined;
+  if (typeof values.calendar === 'string') {
+    calendar = /\.json$/i.test(values.calendar) ? (readJson(values.calendar, '--calendar') as object) : values.calendar;
+    if (typeof calendar === 'object') {
+      const { calendarFromJson } = await import('../../statute/calendar/index.js');
+      try {
+        calendarFromJson(calendar);
+      } catch (e) {
+        throw new UsageError(`--calendar: ${(e as Error).message}`);
+      }
+    }
+  }
+  if (typeof values.edition === 'string') {
+    const { getEdition } = await import('../../statute/rules.js');
+    try {
+      getEdition(values.edition);
+    } catch (e) {
+      throw new UsageError(`--edition: ${(e as Error).message}`);
+    }
+  }
+  const whatIf = calendar !== undefined || typeof values.edition === 'string';
+  const { DefaultLogger, Runtime } = await import('@temporalio/worker');
+  const level = (process.env.TARTIP_LOG_LEVEL as 'WARN' | undefined) ?? 'ERROR';
+  Runtime.install({ logger: new DefaultLogger(level), telemetryOptions: { logging: { filter: { core: level, other: level }, forward: {} } } });
+  const sim = await createSimulator({ log: (l) => process.stderr.write(l + '\n') });
+  try {
+    const base = await sim.run(scenario);
+    if (!whatIf) {
+      if (values.json) process.stdout.write(JSON.stringify({ ...base, history: undefined }, null, 2) + '\n');
+      else {
+        process.stdout.write(renderTimeline(base.timeline, lang));
+        if (base.problems.length > 0) process.stdout.write(`\n${W[lang].problems}:\n${base.problems.map((p) => `  ${p}`).join('\n')}\n`);
+      }
+      return base.problems.length === 0 ? EXIT.ok : 4;
+    }
+    const variant = await sim.run(scenario, { ...(typeof values.edition === 'string' ? { editionId: values.edition } : {}), ...(calendar !== undefined ? { calendar } : {}) });
+    const w = compareRuns(base, variant);
+    if (values.json) {
+      process.stdout.write(JSON.stringify({ periods: w.periods, moved: w.moved, outcome: w.outcome, stage: w.stage, acts: w.acts, base: { ...base, history: undefined }, variant: { ...variant, history: undefined } }, null, 2) + '\n');
+    } else {
+      const L = W[lang];
+      process.stdout.write(renderTimeline(variant.timeline, lang));
+      process.stdout.write(`\n${L.whatif}: ${base.editionId} → ${variant.editionId}, ${shortRef(base.calendarRef)} → ${shortRef(variant.calendarRef)}\n${L.moved}:\n`);
+      if (w.moved.length === 0) process.stdout.write(`  ${L.none}\n`);
+      for (const m of w.moved) process.stdout.write(`  ${m.rule} (${m.anchor}): ${m.before ?? '—'} → ${m.after ?? '—'}${m.days !== null ? ` (${m.days > 0 ? '+' : ''}${m.days})` : ''}\n`);
+      if (w.acts.length > 0) {
+        process.stdout.write(`${L.acts}:\n`);
+        for (const a of w.acts) process.stdout.write(`  ${astana(a.at)} ${a.act}: ${a.before ?? L.accepted} → ${a.after ?? L.accepted}\n`);
+      }
+      process.stdout.write(`${L.outcome}: ${w.outcome.before ?? '—'} → ${w.outcome.after ?? '—'}${w.outcome.changed ? '' : ` (${L.same})`}\n`);
+    }
+    return EXIT.ok;
+  } finally {
+    await sim.close();
+  }
+}
+
+export const command: CliCommand = {
+  summary: 'run a scenario under time skipping; what if another edition or calendar applied',
+  async run(argv) {
+    if (argv.length === 0) {
+      process.stdout.write(HELP);
+      return EXIT.usage;
+    }
+    try {
+      return await run(argv);
+    } catch (e) {
+      return usageFail('simulate', e);
+    }
+  },
+};
