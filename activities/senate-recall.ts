@@ -227,13 +227,16 @@ export async function importSignatureSheetsCsv(
   if (bad.length) throw new RegisterImportError(TABLE, bad);
   const batchId = `${input.procedureId}/${input.runKey}/${fileSha256.slice(0, 16)}`;
   return inTransaction(db, async (c) => {
-    const p = await c.query(`SELECT 1 FROM procedures WHERE procedure_id = $1`, [input.procedureId]);
-    if (p.rowCount === 0) throw new RegisterImportError(TABLE, [{ line: 0, field: 'procedureId', reason: `unknown procedure ${input.procedureId}` }]);
-    const ins = await c.query(
-      `INSERT INTO senate_recall_batches (batch_id, procedure_id, run_key, file_sha256, row_count) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT DO NOTHING`,
-      [batchId, input.procedureId, input.runKey, fileSha256, ok.length],
-    );
+    const ins = await c
+      .query(
+        `INSERT INTO senate_recall_batches (batch_id, procedure_id, run_key, file_sha256, row_count) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING`,
+        [batchId, input.procedureId, input.runKey, fileSha256, ok.length],
+      )
+      .catch((e: { code?: string }) => {
+        if (e.code === '23503') throw new RegisterImportError(TABLE, [{ line: 0, field: 'procedureId', reason: `unknown procedure ${input.procedureId}` }]);
+        throw e;
+      });
     if (ins.rowCount === 0) return { batchId, rows: ok.length, fileSha256, replayed: true };
     await c.query(
       `INSERT INTO senate_recall_signatures (batch_id, line, sheet_serial, sheet_row, full_name, maslikhat_id, birth_date, address)
