@@ -1,0 +1,73 @@
+// The CI gate: every stored history of every procedure (test/histories/*.json) replays against
+// today's workflow code. A change that would break running procedures fails here, not in production.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, inject } from 'vitest';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { decodeHistory, workflowIdOf, type HistoryJson } from '../../client/audit/history.js';
+import { replayHistories, replayHistory, summarise } from '../../client/audit/replay.js';
+import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
+import { WORKFLOWS_PATH } from '../../worker/worker.js';
+import { DEFINITIONS } from '../../workflows/definitions.js';
+
+const DIR = path.join(PROJECT_ROOT, 'test/histories');
+const stored = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((file) => {
+    const history = JSON.parse(readFileSync(path.join(DIR, file), 'utf8')) as HistoryJson;
+    const decoded = decodeHistory(history);
+    return { file, history, workflowType: decoded.workflowType, workflowId: workflowIdOf(decoded, file) };
+  });
+const today = () => ({ codePath: inject('workflowBundlePath') });
+
+describe('stored histories replay against today\'s code', () => {
+  it('there is at least one stored history of every registered procedure', () => {
+    const missing = DEFINITIONS.filter((d) => !stored.some((s) => s.workflowType === d.workflowType)).map((d) => d.kind);
+    expect(missing, 'record one with TARTIP_RECORD_HISTORIES=1 in the procedure\'s test').toEqual([]);
+  });
+
+  for (const s of stored) {
+    it(`${s.file} (${s.workflowType}) is deterministic`, async () => {
+      const r = await replayHistory(today(), s.history, s.workflowId);
+      expect(r.error?.message ?? null).toBeNull();
+      expect(r.ok).toBe(true);
+    });
+  }
+
+  it('all of them in one replay worker', async () => {
+    const results = await replayHistories(today(), stored.map((s) => ({ workflowId: s.workflowId, history: s.history })));
+    expect(summarise(results)).toEqual({ total: stored.length, deterministic: stored.length, diverged: 0, failed: 0 });
+  });
+
+  it('every one of them diverges from a deliberately incompatible change (an extra timer first)', async () => {
+    const changed = await bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_PATH,
+      workflowInterceptorModules: [path.join(PROJECT_ROOT, 'test/audit/fixtures/extra-timer-interceptor.ts')],
+      logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never,
+    });
+    const results = await replayHistories(changed, stored.map((s) => ({ workflowId: s.workflowId, history: s.history })));
+    expect(results.map((r) => [r.workflowId, r.error?.name])).toEqual(stored.map((s) => [s.workflowId, 'DeterminismViolationError']));
+    expect(summarise(results).diverged).toBe(stored.length);
+  });
+
+  it('tartip audit replay: exit 0 for a stored history, 4 with the divergence for an altered one', () => {
+    const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'client/cli.ts'), 'audit', 'replay', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const first = stored[0]!;
+    const ok = cli([path.join(DIR, first.file), '--json']);
+    expect(ok.status).toBe(0);
+    expect((JSON.parse(ok.stdout) as { summary: unknown }).summary).toEqual({ total: 1, deterministic: 1, diverged: 0, failed: 0 });
+    // the history claims another activity than the code schedules
+    const altered = JSON.parse(JSON.stringify(first.history)) as HistoryJson;
+    const ev = altered.events.find((e) => e.activityTaskScheduledEventAttributes)!;
+    (ev.activityTaskScheduledEventAttributes as { activityType: { name: string } }).activityType.name = 'somethingElse';
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tartip-replay-')), 'altered.json');
+    writeFileSync(file, JSON.stringify(altered));
+    const bad = cli([file]);
+    expect(bad.status).toBe(4);
+    expect(bad.stdout).toMatch(/DIVERGED/);
+    expect(bad.stdout).toContain('1 replayed: 0 deterministic, 1 diverged');
+  });
+});
