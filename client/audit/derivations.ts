@@ -6,11 +6,15 @@ import { periodOf, type DatedPeriod } from '../../statute/deadlines.js';
 import type { Edition } from '../../statute/editions/types.js';
 import { rule } from '../../statute/rules.js';
 import { evaluateThreshold } from '../../statute/thresholds.js';
+import { electionCalendar, periodBefore, type ElectionCalendar } from '../../statute/election-calendar.js';
+import { isoToDay } from '../../statute/calendar/dates.js';
+import { endOfDayInstant, startOfDayInstant } from '../../statute/time.js';
 import type { ThresholdDerivation } from '../../statute/types.js';
 
 export type Found =
   | { kind: 'period'; path: string; value: DatedPeriod }
-  | { kind: 'threshold'; path: string; value: ThresholdDerivation };
+  | { kind: 'threshold'; path: string; value: ThresholdDerivation }
+  | { kind: 'election_calendar'; path: string; value: ElectionCalendar & { rule: string } };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -24,8 +28,21 @@ export function isThresholdDerivation(v: unknown): v is ThresholdDerivation {
     typeof v.required === 'number' && typeof v.actual === 'number' && typeof v.met === 'boolean';
 }
 
-/** Walks a JSON value; `path` is a JSON path ($.a.b[2]). */
-export function findDerivations(value: unknown, path: string, out: Found[] = []): Found[] {
+/** Art. 36-1: a rural akim election's calendar (statute/election-calendar.ts), recomputed as a whole. */
+export function isElectionCalendar(v: unknown): v is ElectionCalendar {
+  return isObj(v) && typeof v.strategy === 'string' && typeof v.electionDay === 'string' && Array.isArray(v.milestones) && typeof v.editionId === 'string';
+}
+
+/**
+ * Walks a JSON value; `path` is a JSON path ($.a.b[2]). With `containers` (verification), a
+ * derivation made of others (an election calendar) is one item, recomputed whole; without
+ * (timelines), its periods are listed one by one.
+ */
+export function findDerivations(value: unknown, path: string, out: Found[] = [], containers = true): Found[] {
+  if (containers && isElectionCalendar(value)) {
+    out.push({ kind: 'election_calendar', path, value: { ...value, rule: 'art36_1.calendar' } });
+    return out;
+  }
   if (isDatedPeriod(value)) {
     out.push({ kind: 'period', path, value });
     return out;
@@ -34,8 +51,8 @@ export function findDerivations(value: unknown, path: string, out: Found[] = [])
     out.push({ kind: 'threshold', path, value });
     return out;
   }
-  if (Array.isArray(value)) value.forEach((v, i) => findDerivations(v, `${path}[${i}]`, out));
-  else if (isObj(value)) for (const [k, v] of Object.entries(value)) findDerivations(v, `${path}.${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}`, out);
+  if (Array.isArray(value)) value.forEach((v, i) => findDerivations(v, `${path}[${i}]`, out, containers));
+  else if (isObj(value)) for (const [k, v] of Object.entries(value)) findDerivations(v, `${path}.${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}`, out, containers);
   return out;
 }
 
@@ -63,12 +80,33 @@ export function firstDifference(expected: unknown, found: unknown, path = ''): {
 
 export interface Recheck {
   path: string;
-  kind: 'period' | 'threshold';
+  kind: Found['kind'];
   rule: string;
   ok: boolean;
   /** where the recorded value departs from the recomputed one */
   difference?: { path: string; expected: unknown; found: unknown };
   error?: string;
+}
+
+const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v)) as unknown;
+
+/** A period recomputed the way statute/ computes it: forward (periodOf), a lead time (periodBefore), or a named day. */
+function periodAgain(d: DatedPeriod, edition: Edition, calendar: Calendar): DatedPeriod {
+  const r = rule(edition, d.rule);
+  // a day the law names itself (count 0): only its boundary instant is computed
+  if (d.count === 0 && d.anchor === d.date) {
+    const t = d.kind === 'waiting' ? startOfDayInstant(isoToDay(d.date)) : endOfDayInstant(d.date);
+    const info = calendar.dayInfo(d.date);
+    return { ...d, rawEnd: d.date, instant: t.instant, utcOffset: t.utcOffset, skipped: [], provisional: info.provisional, calendarId: calendar.id, calendarVersion: calendar.version, editionId: edition.id };
+  }
+  const spec = r.kind === 'period' ? r.period : r.kind === 'bar' ? r.bar.period : null;
+  if (spec?.direction === 'before') return periodBefore(edition, d.rule, d.anchor, calendar, d.interpretations ?? [], d.kind === 'waiting' ? 'starts' : 'ends');
+  return periodOf(edition, d.rule, d.anchor, calendar, d.interpretations ?? []);
+}
+
+function compare(f: Found, again: unknown, base: Omit<Recheck, 'ok'>): Recheck {
+  const diff = firstDifference(plain(again), f.value);
+  return diff ? { ...base, ok: false, difference: { ...diff, path: f.path + diff.path } } : { ...base, ok: true };
 }
 
 /** Recomputes one recorded derivation under `edition` and `calendar`. */
@@ -80,17 +118,27 @@ export function recheck(f: Found, edition: Edition, calendar: Calendar): Recheck
       if (d.editionId !== edition.id) {
         return { ...base, ok: false, difference: { path: `${f.path}.editionId`, expected: edition.id, found: d.editionId } };
       }
-      const again = periodOf(edition, d.rule, d.anchor, calendar, d.interpretations ?? []);
-      const diff = firstDifference(JSON.parse(JSON.stringify(again)) as unknown, d);
+      return compare(f, periodAgain(d, edition, calendar), base);
+    }
+    if (f.kind === 'election_calendar') {
+      const c = f.value;
+      const day = c.milestones.find((m) => m.id === 'election_day');
+      const again = electionCalendar(edition, {
+        electionDay: c.electionDay,
+        originalElectionDay: c.originalElectionDay,
+        ...(c.registrationExtendedTo !== undefined ? { registrationExtendedTo: c.registrationExtendedTo } : {}),
+        electionDayRule: day?.rule ?? '',
+        recorded: c.interpretations,
+      }, calendar);
+      const { rule: _r, ...recorded } = c;
+      const diff = firstDifference(plain(again), recorded);
       return diff ? { ...base, ok: false, difference: { ...diff, path: f.path + diff.path } } : { ...base, ok: true };
     }
     const d = f.value;
     const r = rule(edition, d.rule, 'threshold');
     const again = evaluateThreshold(r, { baseValue: d.baseValue, actual: d.actual, interpretations: d.interpretations ?? [] });
     // Art. 24-1(2) names the maslikhat in `test`; everything else must be identical.
-    const expected = { ...again, test: d.test.startsWith(again.test) ? d.test : again.test };
-    const diff = firstDifference(JSON.parse(JSON.stringify(expected)) as unknown, d);
-    return diff ? { ...base, ok: false, difference: { ...diff, path: f.path + diff.path } } : { ...base, ok: true };
+    return compare(f, { ...again, test: d.test.startsWith(again.test) ? d.test : again.test }, base);
   } catch (e) {
     return { ...base, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

@@ -7,6 +7,7 @@ import type { Lang } from '../../statute/errors.js';
 import { formatCitation, formatDuration } from '../../statute/messages.js';
 import type { Citation, InterpretationUse, PeriodUnit, ThresholdDerivation } from '../../statute/types.js';
 import { DEFINITIONS, definitionOf } from '../../workflows/definitions.js';
+import { getEdition, rule } from '../../statute/rules.js';
 import { decodeHistory, type HistoryJson } from './history.js';
 import { findDerivations } from './derivations.js';
 
@@ -17,6 +18,8 @@ export interface DeadlineInForce {
   instant: string;
   count: number;
   unit: PeriodUnit;
+  /** counted from the anchor ('after') or back from it ('before', a lead time) */
+  direction: 'after' | 'before';
   anchor: string;
   rawEnd: string;
   calendar: string;
@@ -61,6 +64,16 @@ interface Seen {
   threshold?: ThresholdDerivation;
 }
 
+function directionOf(p: DatedPeriod): 'after' | 'before' {
+  try {
+    const r = rule(getEdition(p.editionId), p.rule);
+    const spec = r.kind === 'period' ? r.period : r.kind === 'bar' ? r.bar.period : null;
+    return spec?.direction ?? 'after';
+  } catch {
+    return 'after';
+  }
+}
+
 function toDeadline(p: DatedPeriod): DeadlineInForce {
   return {
     rule: p.rule,
@@ -69,6 +82,7 @@ function toDeadline(p: DatedPeriod): DeadlineInForce {
     instant: p.instant,
     count: p.count,
     unit: p.unit,
+    direction: directionOf(p),
     anchor: p.anchor,
     rawEnd: p.rawEnd,
     calendar: `${p.calendarId}@${p.calendarVersion}`,
@@ -100,7 +114,7 @@ function inForce(seen: Seen[], pos: number, at: string): { deadlines: DeadlineIn
 }
 
 function seenIn(value: unknown, pos: number, byAnchor: boolean, out: Seen[]): void {
-  for (const f of findDerivations(value, '$')) out.push({ pos, byAnchor, ...(f.kind === 'period' ? { period: f.value } : { threshold: f.value }) });
+  for (const f of findDerivations(value, '$', [], false)) if (f.kind !== 'election_calendar') out.push({ pos, byAnchor, ...(f.kind === 'period' ? { period: f.value } : { threshold: f.value }) });
 }
 
 const citationsOf = (c: unknown): Citation[] => (Array.isArray(c) ? (c as Citation[]) : c && typeof c === 'object' ? [c as Citation] : []);
@@ -128,7 +142,8 @@ export function timelineFromHistory(procedureId: string, history: HistoryJson, s
   const legal = (t: string) => new Date(Date.parse(t) + offset).toISOString();
   const entries: TimelineEntry[] = [];
   const add = (pos: number, e: Omit<TimelineEntry, 'deadlines' | 'thresholds'>) => entries.push({ ...e, ...inForce(seen, pos, e.at) });
-  add(1, { at: legal(d.events[0]!.time), act: 'procedure_started', actor: input.startedBy ?? null, citations: [], seq: null, refused: null, payload: { editionId: input.editionId, calendarRef: shortRef(input.calendarRef) } });
+  const recordsOwnStart = d.recordRequests[0]?.input.actType === 'procedure_started';
+  if (!recordsOwnStart) add(1, { at: legal(d.events[0]!.time), act: 'procedure_started', actor: input.startedBy ?? null, citations: [], seq: null, refused: null, payload: { editionId: input.editionId, calendarRef: shortRef(input.calendarRef) } });
   const updates = new Map<string, { name?: string; value: unknown }>();
   for (const e of d.events) {
     if (e.type === 'update_accepted' && e.ref) updates.set(e.ref, { name: e.name, value: e.value });
@@ -196,9 +211,9 @@ export function shortRef(ref: string | undefined): string | undefined {
 // ---- rendering ---------------------------------------------------------------------------------
 
 const T: Record<Lang, Record<string, string>> = {
-  en: { title: 'Procedure', kind: 'kind', edition: 'edition', calendar: 'calendar', source: 'source', by: 'by', refused: 'REFUSED', in_force: 'deadlines in force', none: 'none', outcome: 'Outcome', running: 'still running', threshold: 'threshold', met: 'met', not_met: 'not met', required: 'required', interpretations: 'Interpretations', how: '{n} from {anchor}, counted to {raw}; calendar {cal}', waiting: 'allowed from', deadline: 'last day', provisional: '(provisional calendar)', time: 'Astana time (UTC+5)', src_temporal: 'Temporal history', src_record: 'record of acts (history deleted by retention)', src_bundle: 'audit bundle' },
-  ru: { title: 'Процедура', kind: 'вид', edition: 'редакция закона', calendar: 'календарь', source: 'источник', by: 'кто', refused: 'ОТКАЗАНО', in_force: 'действующие сроки', none: 'нет', outcome: 'Итог', running: 'ещё идёт', threshold: 'порог', met: 'достигнут', not_met: 'не достигнут', required: 'требуется', interpretations: 'Толкования', how: '{n} от {anchor}, отсчёт до {raw}; календарь {cal}', waiting: 'допускается с', deadline: 'последний день', provisional: '(предварительный календарь)', time: 'время Астаны (UTC+5)', src_temporal: 'история Temporal', src_record: 'реестр актов (история удалена по сроку хранения)', src_bundle: 'аудиторский пакет' },
-  kk: { title: 'Рәсім', kind: 'түрі', edition: 'заң редакциясы', calendar: 'күнтізбе', source: 'дереккөз', by: 'кім', refused: 'ҚАБЫЛДАНБАДЫ', in_force: 'қолданыстағы мерзімдер', none: 'жоқ', outcome: 'Нәтиже', running: 'әлі жүріп жатыр', threshold: 'шек', met: 'орындалды', not_met: 'орындалмады', required: 'қажет', interpretations: 'Түсіндірмелер', how: '{anchor} күнінен бастап {n}, {raw} дейін есептелді; күнтізбе {cal}', waiting: 'рұқсат етілетін күн', deadline: 'соңғы күн', provisional: '(алдын ала күнтізбе)', time: 'Астана уақыты (UTC+5)', src_temporal: 'Temporal тарихы', src_record: 'актілер тізілімі (тарих сақтау мерзімі бойынша жойылған)', src_bundle: 'аудит пакеті' },
+  en: { title: 'Procedure', kind: 'kind', edition: 'edition', calendar: 'calendar', source: 'source', by: 'by', refused: 'REFUSED', in_force: 'deadlines in force', none: 'none', outcome: 'Outcome', running: 'still running', threshold: 'threshold', met: 'met', not_met: 'not met', required: 'required', interpretations: 'Interpretations', how: '{n} from {anchor}, counted to {raw}; calendar {cal}', before: '{n} before {anchor}, counted back to {raw}; calendar {cal}', day: 'the day itself; calendar {cal}', waiting: 'allowed from', deadline: 'last day', provisional: '(provisional calendar)', time: 'Astana time (UTC+5)', src_temporal: 'Temporal history', src_record: 'record of acts (history deleted by retention)', src_bundle: 'audit bundle' },
+  ru: { title: 'Процедура', kind: 'вид', edition: 'редакция закона', calendar: 'календарь', source: 'источник', by: 'кто', refused: 'ОТКАЗАНО', in_force: 'действующие сроки', none: 'нет', outcome: 'Итог', running: 'ещё идёт', threshold: 'порог', met: 'достигнут', not_met: 'не достигнут', required: 'требуется', interpretations: 'Толкования', how: '{n} от {anchor}, отсчёт до {raw}; календарь {cal}', before: 'за {n} до {anchor}, отсчёт назад до {raw}; календарь {cal}', day: 'сам этот день; календарь {cal}', waiting: 'допускается с', deadline: 'последний день', provisional: '(предварительный календарь)', time: 'время Астаны (UTC+5)', src_temporal: 'история Temporal', src_record: 'реестр актов (история удалена по сроку хранения)', src_bundle: 'аудиторский пакет' },
+  kk: { title: 'Рәсім', kind: 'түрі', edition: 'заң редакциясы', calendar: 'күнтізбе', source: 'дереккөз', by: 'кім', refused: 'ҚАБЫЛДАНБАДЫ', in_force: 'қолданыстағы мерзімдер', none: 'жоқ', outcome: 'Нәтиже', running: 'әлі жүріп жатыр', threshold: 'шек', met: 'орындалды', not_met: 'орындалмады', required: 'қажет', interpretations: 'Түсіндірмелер', how: '{anchor} күнінен бастап {n}, {raw} дейін есептелді; күнтізбе {cal}', before: '{anchor} күніне дейін {n}, кері қарай {raw} дейін есептелді; күнтізбе {cal}', day: 'дәл осы күн; күнтізбе {cal}', waiting: 'рұқсат етілетін күн', deadline: 'соңғы күн', provisional: '(алдын ала күнтізбе)', time: 'Астана уақыты (UTC+5)', src_temporal: 'Temporal тарихы', src_record: 'актілер тізілімі (тарих сақтау мерзімі бойынша жойылған)', src_bundle: 'аудит пакеті' },
 };
 
 /** `YYYY-MM-DD HH:MM` in Astana time (UTC+5, the legal time of the capital since 2024-03-01). */
@@ -240,7 +255,7 @@ export function renderTimeline(t: Timeline, lang: Lang): string {
     if (e.deadlines.length > 0) {
       lines.push(`    ${L.in_force}:`);
       for (const d of e.deadlines) {
-        const how = L.how!.replace('{n}', formatDuration(d.count, d.unit, lang)).replace('{anchor}', d.anchor).replace('{raw}', d.rawEnd).replace('{cal}', d.calendar);
+        const how = (d.count === 0 ? L.day! : d.direction === 'before' ? L.before! : L.how!).replace('{n}', formatDuration(d.count, d.unit, lang)).replace('{anchor}', d.anchor).replace('{raw}', d.rawEnd).replace('{cal}', d.calendar);
         lines.push(`      ${d.rule}: ${d.date} (${astana(d.instant)}, ${d.kind === 'waiting' ? L.waiting : L.deadline})  ${how}${d.provisional ? ` ${L.provisional}` : ''}${d.citation ? `  [${d.citation}]` : ''}`);
         if (d.skipped.length > 0) lines.push(`        − ${d.skipped.join(', ')}`);
       }

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { describe, expect, it, inject } from 'vitest';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { decodeHistory, workflowIdOf, type HistoryJson } from '../../client/audit/history.js';
+import { buildBundle, partsFromHistory, seal, verifyBundle } from '../../client/audit/bundle.js';
+import { timelineFromHistory } from '../../client/audit/timeline.js';
 import { replayHistories, replayHistory, summarise } from '../../client/audit/replay.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import { WORKFLOWS_PATH } from '../../worker/worker.js';
@@ -71,3 +73,46 @@ describe('stored histories replay against today\'s code', () => {
     expect(bad.stdout).toContain('1 replayed: 0 deterministic, 1 diverged');
   });
 });
+
+describe('stored histories: every deadline and threshold recomputes under the pinned edition and calendar', () => {
+  for (const s of stored) {
+    it(`${s.file}`, () => {
+      const r = verifyBundle(buildBundle(partsFromHistory(s.history, s.file)));
+      // the history alone lacks the acts notices recorded (they are in PostgreSQL): only derivations are judged here
+      expect(r.findings.filter((f) => f.check === 'derivations' || f.check === 'edition' || f.check === 'calendar')).toEqual([]);
+      expect(r.counts.periods + r.counts.thresholds).toBeGreaterThan(0);
+    });
+  }
+
+  it('a deadline date changed in any stored history is caught at its place, even re-sealed', () => {
+    for (const s of stored) {
+      const b = buildBundle(partsFromHistory(s.history, s.file));
+      const target = b.derivations.find((d) => d.kind === 'period' && d.path.startsWith('$.history.events['));
+      if (!target) continue;
+      const idx = Number(/^\$\.history\.events\[(\d+)\]/.exec(target.path)![1]);
+      const ev = b.history!.events.find((e) => e !== undefined && Number(e.eventId) === decodeHistory(b.history!).events[idx]!.eventId)!;
+      // re-encode the payload holding it with one date moved by a day
+      const attrs = Object.values(ev).find((v) => typeof v === 'object' && v !== null && ('input' in v || 'result' in v)) as { input?: { payloads: { data: string }[] }; result?: { payloads: { data: string }[] } };
+      const p = (attrs.input ?? attrs.result)!.payloads[0]!;
+      const text = Buffer.from(p.data, 'base64').toString('utf8');
+      const m = /"date":"(\d{4}-\d{2}-)(\d{2})"/.exec(text)!;
+      const forged = text.replace(m[0], `"date":"${m[1]}${m[2] === '28' ? '27' : '28'}"`);
+      p.data = Buffer.from(forged).toString('base64');
+      const r = verifyBundle(seal(b));
+      const f = r.findings.find((x) => x.check === 'derivations');
+      expect(f, s.file).toBeDefined();
+      expect(f!.path.startsWith(`$.history.events[${idx}]`), `${s.file}: ${f!.path}`).toBe(true);
+    }
+  });
+
+  for (const s of stored) {
+    it(`timeline of ${s.file}: every act with its legal date and the deadlines in force`, () => {
+      const t = timelineFromHistory(s.workflowId, s.history);
+      expect(t.kind).not.toBeNull();
+      expect(t.entries.length).toBeGreaterThan(0);
+      for (const e of t.entries) expect(Number.isNaN(Date.parse(e.at))).toBe(false);
+      expect(t.entries.some((e) => e.deadlines.length > 0)).toBe(true);
+    });
+  }
+});
+
