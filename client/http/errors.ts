@@ -61,6 +61,11 @@ export const API_MESSAGES: Readonly<Record<string, M>> = {
     ru: 'Такого адреса нет: {method} {url}.',
     en: 'No such endpoint: {method} {url}.',
   },
+  method_not_allowed: {
+    kk: '{method} әдісі бұл мекенжайда қолданылмайды; рұқсат етілгені: {allowed}.',
+    ru: 'Метод {method} здесь не поддерживается; допустимо: {allowed}.',
+    en: 'Method {method} is not allowed here; allowed: {allowed}.',
+  },
   unknown_kind: {
     kk: 'Белгісіз рәсім түрі: {kind}. Белгілі түрлер: {known}.',
     ru: 'Неизвестный вид процедуры: {kind}. Известные: {known}.',

@@ -158,6 +158,7 @@ const langParam = { name: 'lang', in: 'query', required: false, schema: { type: 
 const idemParam = { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' }, description: 'a retry with the same key returns the first response; another request with it is refused (422)' };
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 400 }, description: 'procedure id (Temporal workflow id)' };
 const common4xx = {
+  '405': errorResponse('method not allowed on this path (Allow header lists the allowed ones)'),
   '400': errorResponse('invalid request: issues name each field and rule'),
   '401': errorResponse('no or unknown token'),
   '403': errorResponse('role or body may not do this'),
@@ -189,6 +190,12 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
     Procedure: out(ProcedureViewSchema),
   };
   const procRef = { $ref: '#/components/schemas/Procedure' };
+  paths['/health'] = {
+    get: {
+      operationId: 'health', summary: 'Liveness of the API process', tags: ['service'], security: [],
+      responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' } }, required: ['status'], additionalProperties: false }, 'up') },
+    },
+  };
   paths['/v1/kinds'] = {
     get: {
       operationId: 'listKinds', summary: 'Procedures that can be started, their acts and who may perform them', tags: ['procedures'],

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Client } from '@temporalio/client';
 import type { Lang } from '../../statute/errors.js';
 import type { ProcedureDefinition } from '../../workflows/procedure.js';
-import { ApiError, LANGS, fromTemporal } from './errors.js';
+import { ApiError, LANGS, fromTemporal, invalidInput, zodIssues } from './errors.js';
 import { once, requestHash } from './idempotency.js';
 import { Procedures } from './procedures.js';
 import { IdempotencyKey, openApiDocument } from './schemas.js';
@@ -30,6 +30,37 @@ declare module 'fastify' {
   }
 }
 
+/** The routes below, for 405 Method Not Allowed with an Allow header. */
+const ROUTES: [RegExp, string][] = [
+  [/^\/openapi\.json$/, 'GET'],
+  [/^\/health$/, 'GET'],
+  [/^\/v1\/kinds$/, 'GET'],
+  [/^\/v1\/kinds\/[^/]+\/procedures$/, 'POST'],
+  [/^\/v1\/procedures$/, 'GET'],
+  [/^\/v1\/procedures\/[^/]+$/, 'GET'],
+  [/^\/v1\/procedures\/[^/]+\/record$/, 'GET'],
+  [/^\/v1\/procedures\/[^/]+\/acts\/[^/]+$/, 'POST'],
+];
+
+function methodNotAllowed(method: string, url: string): { allow: string; error: ApiError } | null {
+  const path = url.split('?')[0]!;
+  const allowed = ROUTES.filter(([re]) => re.test(path)).map(([, m]) => m);
+  if (!allowed.length || allowed.includes(method) || (method === 'HEAD' && allowed.includes('GET'))) return null;
+  const allow = [...new Set(allowed.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].join(', ');
+  return { allow, error: new ApiError(405, 'method_not_allowed', { params: { method: method.slice(0, 20), allowed: allow } }) };
+}
+
+/** Query parameters are closed: an unknown one is a 400 naming it. */
+function checkQuery(query: unknown, allowed: readonly string[], lang: Lang): void {
+  const keys = Object.keys((query ?? {}) as object).filter((k) => !allowed.includes(k));
+  if (keys.length) throw invalidInput(zodIssues([{ code: 'unrecognized_keys', keys, path: [], message: '', input: query } as never], lang).map((i) => ({ ...i, field: 'query' })));
+}
+
+/** A procedure id in the path: 1–400 characters. */
+function checkId(id: string, lang: Lang): void {
+  if (id.length < 1 || id.length > 400) throw invalidInput(zodIssues([{ code: 'too_big', maximum: 400, origin: 'string', path: ['id'], message: '', input: id } as never], lang));
+}
+
 const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
 
 /** ?lang= wins; else the first of kk/ru/en in Accept-Language by q; else en. */
@@ -50,7 +81,7 @@ export function requestLang(query: unknown, acceptLanguage: string | undefined):
 }
 
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1 << 20, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
+  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1 << 20, maxParamLength: 4096, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   const procedures = new Procedures({ client: o.temporalClient, pool: o.pool, taskQueue: o.taskQueue, definitions: o.definitions, stateTimeoutMs: o.stateTimeoutMs });
   const doc = openApiDocument(procedures.defs);
 
@@ -65,6 +96,11 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     const l = requestLang(req.query, req.headers['accept-language']);
     if (typeof l === 'string') req.lang = l;
     else return send(reply, new ApiError(400, 'invalid_input', { field: 'lang', rule: 'invalid_value', issues: [{ field: 'lang', rule: 'invalid_value', message: `lang: kk | ru | en` }] }), 'en');
+    const notAllowed = methodNotAllowed(req.method, req.url);
+    if (notAllowed) {
+      reply.header('allow', notAllowed.allow);
+      return send(reply, notAllowed.error, req.lang);
+    }
     if (!req.url.startsWith('/v1/')) return;
     const h = req.headers.authorization;
     const m = typeof h === 'string' ? /^Bearer +(\S+)\s*$/i.exec(h) : null;
@@ -97,7 +133,10 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       return send(reply, new ApiError(500, 'internal', { params: { ref } }), lang);
     }
   });
-  app.setNotFoundHandler((req, reply) => send(reply, new ApiError(404, 'not_found', { params: { method: req.method, url: req.url.split('?')[0]!.slice(0, 200) } }), req.lang));
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    return send(reply, new ApiError(404, 'not_found', { params: { method: req.method, url: path.slice(0, 200) } }), req.lang);
+  });
 
   /** Runs a mutating handler once per Idempotency-Key; retries get the first response. */
   async function idempotent(req: FastifyRequest, reply: FastifyReply, run: () => Promise<{ status: number; body: unknown }>) {
@@ -121,12 +160,22 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     return reply.code(r.status).type('application/json').send(r.body);
   }
 
-  app.get('/openapi.json', async (_req, reply) => reply.type('application/json').send(doc));
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/openapi.json', async (req, reply) => {
+    checkQuery(req.query, ['lang'], req.lang);
+    return reply.type('application/json').send(doc);
+  });
+  app.get('/health', async (req) => {
+    checkQuery(req.query, ['lang'], req.lang);
+    return { status: 'ok' };
+  });
 
-  app.get('/v1/kinds', async () => ({ kinds: procedures.kinds() }));
+  app.get('/v1/kinds', async (req) => {
+    checkQuery(req.query, ['lang'], req.lang);
+    return { kinds: procedures.kinds() };
+  });
 
   app.post<{ Params: { kind: string } }>('/v1/kinds/:kind/procedures', async (req, reply) => {
+    checkQuery(req.query, ['lang'], req.lang);
     procedures.definition(req.params.kind); // 404 before the key is spent
     return idempotent(req, reply, async () => {
       const r = await procedures.start(req.principal!, req.params.kind, req.body, req.lang);
@@ -134,16 +183,26 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     });
   });
 
-  app.post<{ Params: { id: string; act: string } }>('/v1/procedures/:id/acts/:act', async (req, reply) =>
-    idempotent(req, reply, async () => ({
+  app.post<{ Params: { id: string; act: string } }>('/v1/procedures/:id/acts/:act', async (req, reply) => {
+    checkQuery(req.query, ['lang'], req.lang);
+    checkId(req.params.id, req.lang);
+    return idempotent(req, reply, async () => ({
       status: 200,
       body: await procedures.act(req.principal!, req.params.id, req.params.act, req.body, String(req.headers['idempotency-key']), req.lang),
-    })),
-  );
+    }));
+  });
 
   app.get('/v1/procedures', async (req) => procedures.list(req.principal, req.query, req.lang));
-  app.get<{ Params: { id: string } }>('/v1/procedures/:id', async (req) => procedures.read(req.principal, req.params.id, req.lang));
-  app.get<{ Params: { id: string } }>('/v1/procedures/:id/record', async (req) => procedures.record(req.principal, req.params.id, req.lang));
+  app.get<{ Params: { id: string } }>('/v1/procedures/:id', async (req) => {
+    checkQuery(req.query, ['lang'], req.lang);
+    checkId(req.params.id, req.lang);
+    return procedures.read(req.principal, req.params.id, req.lang);
+  });
+  app.get<{ Params: { id: string } }>('/v1/procedures/:id/record', async (req) => {
+    checkQuery(req.query, ['lang'], req.lang);
+    checkId(req.params.id, req.lang);
+    return procedures.record(req.principal, req.params.id, req.lang);
+  });
 
   return app;
 }
