@@ -16,7 +16,7 @@ export const WORDS = {
     endsAt: 'ends at', beginsAt: 'begins at', counted: 'counted', from: 'from', skipped: 'non-working days skipped', onExpiry: 'when it passes',
     thresholds: 'Thresholds', required: 'required', actual: 'actual', base: 'base', met: 'met', notMet: 'NOT met',
     interpretations: 'Interpretations', acts: 'Acts', record: 'Record of acts', by: 'by', none: '(none)', nextDeadline: 'Next deadline',
-    noState: '(the procedure did not answer: no worker running?)', facts: 'Facts', found: (n: number) => `${n} procedure(s)`,
+    noState: '(the procedure did not answer: no worker running?)', replayed: (k: string) => `(${k}: already done; shown as it was then)`, facts: 'Facts', found: (n: number) => `${n} procedure(s)`,
   },
   ru: {
     procedure: 'Процедура', status: 'Состояние', unit: 'Единица', stage: 'Стадия', outcome: 'Итог', started: 'Начата', closed: 'Завершена',
@@ -24,7 +24,7 @@ export const WORDS = {
     endsAt: 'истекает', beginsAt: 'начинается', counted: 'исчислен', from: 'от', skipped: 'пропущено нерабочих дней', onExpiry: 'по истечении',
     thresholds: 'Пороги', required: 'требуется', actual: 'фактически', base: 'база', met: 'соблюдён', notMet: 'НЕ соблюдён',
     interpretations: 'Толкования', acts: 'Действия', record: 'Реестр действий', by: 'кто', none: '(нет)', nextDeadline: 'Ближайший срок',
-    noState: '(процедура не ответила: не запущен обработчик?)', facts: 'Факты', found: (n: number) => `процедур: ${n}`,
+    noState: '(процедура не ответила: не запущен обработчик?)', replayed: (k: string) => `(${k}: уже выполнено; показано, как было тогда)`, facts: 'Факты', found: (n: number) => `процедур: ${n}`,
   },
   kk: {
     procedure: 'Рәсім', status: 'Күйі', unit: 'Бірлік', stage: 'Кезең', outcome: 'Нәтиже', started: 'Басталды', closed: 'Аяқталды',
@@ -32,7 +32,7 @@ export const WORDS = {
     endsAt: 'аяқталады', beginsAt: 'басталады', counted: 'есептелді', from: 'бастап', skipped: 'өткізілген жұмыс істемейтін күндер', onExpiry: 'мерзім өткенде',
     thresholds: 'Шектер', required: 'қажет', actual: 'іс жүзінде', base: 'негіз', met: 'орындалды', notMet: 'орындалмады',
     interpretations: 'Түсіндірмелер', acts: 'Әрекеттер', record: 'Әрекеттер тізілімі', by: 'кім', none: '(жоқ)', nextDeadline: 'Жақын мерзім',
-    noState: '(рәсім жауап бермеді: өңдеуші іске қосылмаған ба?)', facts: 'Деректер', found: (n: number) => `рәсімдер саны: ${n}`,
+    noState: '(рәсім жауап бермеді: өңдеуші іске қосылмаған ба?)', replayed: (k: string) => `(${k}: бұрын орындалған; сол кездегі күйі көрсетілді)`, facts: 'Деректер', found: (n: number) => `рәсімдер саны: ${n}`,
   },
 } as const;
 

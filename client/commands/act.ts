@@ -3,7 +3,7 @@ import { EXIT, type CliCommand } from '../command.js';
 import { parseCommandLine, resolveLang, UsageError, type Lang } from './calendar.js';
 import { onceLocal, openLocal, principalOf, readJson, reportError, reportOutcome } from '../http/local.js';
 import { sha256 } from '../http/tokens.js';
-import { renderProcedure } from '../render.js';
+import { renderProcedure, WORDS } from '../render.js';
 import { DEFINITIONS } from '../../workflows/definitions.js';
 
 const acts = DEFINITIONS.flatMap((d) => Object.keys(d.acts).map((a) => `${d.kind}: ${a} (${d.acts[a]!.roles.join(', ')})`));
@@ -52,7 +52,7 @@ export const command: CliCommand = {
         if (out.status >= 400) return reportOutcome('act', out.status, out.body, json);
         const r = out.body as { result: unknown; procedure: Record<string, unknown> };
         if (json) process.stdout.write(JSON.stringify(out.body) + '\n');
-        else process.stdout.write(`${act}: ${JSON.stringify(r.result)}${out.replayed ? `  (${key}: already done; shown as then)` : ''}\n\n${renderProcedure(r.procedure, lang)}`);
+        else process.stdout.write(`${act}: ${JSON.stringify(r.result)}${out.replayed ? `  ${WORDS[lang].replayed(key)}` : ''}\n\n${renderProcedure(r.procedure, lang)}`);
         return EXIT.ok;
       } finally {
         await local.close();

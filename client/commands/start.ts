@@ -3,7 +3,7 @@ import { EXIT, type CliCommand } from '../command.js';
 import { parseCommandLine, resolveLang, UsageError, type Lang } from './calendar.js';
 import { onceLocal, openLocal, principalOf, readJson, reportError, reportOutcome } from '../http/local.js';
 import { sha256 } from '../http/tokens.js';
-import { renderProcedure } from '../render.js';
+import { renderProcedure, WORDS } from '../render.js';
 import { DEFINITIONS } from '../../workflows/definitions.js';
 
 const HELP = `Usage: tartip start <procedure> --file INPUT.json [--token TOKEN] [--key KEY] [--json] [--lang kk|ru|en]
@@ -50,7 +50,7 @@ export const command: CliCommand = {
         });
         if (out.status >= 400) return reportOutcome('start', out.status, out.body, json);
         if (json) process.stdout.write(JSON.stringify(out.body) + '\n');
-        else process.stdout.write(renderProcedure(out.body as Record<string, unknown>, lang) + (out.replayed ? `(${key}: already done; shown as then)\n` : ''));
+        else process.stdout.write(renderProcedure(out.body as Record<string, unknown>, lang) + (out.replayed ? `${WORDS[lang].replayed(key)}\n` : ''));
         return EXIT.ok;
       } finally {
         await local.close();

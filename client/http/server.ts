@@ -81,7 +81,7 @@ export function requestLang(query: unknown, acceptLanguage: string | undefined):
 }
 
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1 << 20, maxParamLength: 4096, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
+  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1 << 20, routerOptions: { maxParamLength: 4096 }, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   const procedures = new Procedures({ client: o.temporalClient, pool: o.pool, taskQueue: o.taskQueue, definitions: o.definitions, stateTimeoutMs: o.stateTimeoutMs });
   const doc = openApiDocument(procedures.defs);
 

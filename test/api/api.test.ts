@@ -163,6 +163,10 @@ describe('start a procedure', () => {
     expectError(await call(s.base, 'POST', '/v1/kinds/statutory_wait/procedures', { token: s.tokens.adminA, key: key(), raw: '{"__proto__": {"x": 1}}' }), 400, 'bad_json');
     expectError(await call(s.base, 'GET', '/v1/kinds?lang=fr', { token: s.tokens.adminA }), 400, 'invalid_input');
     expectError(await call(s.base, 'GET', '/nowhere', {}), 404, 'not_found');
+    const m = expectError(await call(s.base, 'DELETE', '/v1/procedures/x', { token: s.tokens.auditor }), 405, 'method_not_allowed');
+    expect(m.message).toContain('GET');
+    expectError(await call(s.base, 'GET', '/v1/kinds?debug=1', { token: s.tokens.auditor }), 400, 'invalid_input');
+    expectError(await call(s.base, 'GET', `/v1/procedures/${'x'.repeat(401)}`, { token: s.tokens.auditor }), 400, 'invalid_input');
     expectError(await call(s.base, 'GET', `/v1/procedures/${enc('no such id')}`, { token: s.tokens.auditor }), 404, 'procedure_not_found');
     expectError(await call(s.base, 'GET', `/v1/procedures/${enc('no such id')}/record`, { token: s.tokens.auditor }), 404, 'procedure_not_found');
   });

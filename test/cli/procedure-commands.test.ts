@@ -80,6 +80,9 @@ describe('tartip start / act / show / list', () => {
     expect(b.code, b.err).toBe(0);
     expect(b.out).toContain('Процедура: Установленный законом срок ожидания');
     expect(b.out).toContain('допускается с 2037-01-02'); // six months after 01.07.2036, "по истечении"
+    expect(b.out).toContain('уже выполнено');
+    const runs = await s.db.pool.query('SELECT count(*)::int AS n FROM api_idempotency WHERE response->>\'id\' = $1', [id]);
+    expect(runs.rows[0].n).toBe(1);
     const refused = await tartip(['start', 'statutory_wait', '--file', file('bad.json', { ...input, rule: 'art24.p4.signature_collection' }), '--lang', 'ru'], { TARTIP_TOKEN: s.tokens.adminA });
     expect(refused.code).toBe(3);
     expect(refused.err).toContain('задаёт крайний срок, а не срок ожидания');
@@ -93,7 +96,7 @@ describe('tartip start / act / show / list', () => {
     expect((await tartip(['start', 'no_such_kind', '--file', f], { TARTIP_TOKEN: s.tokens.adminA })).code).toBe(2);
   });
 
-  it('act: needs a token (2), an act of the procedure (2), and refuses an actor in the file (2); typed JSON errors', async () => {
+  it('act: needs a token (2), an act of the procedure (2), an existing procedure (2), JSON (2); typed JSON errors', async () => {
     const f = file('act.json', { reason: 'x' });
     expect((await tartip(['act', id, 'withdraw', '--file', f])).code).toBe(2);
     const unknown = await tartip(['act', id, 'withdraw', '--file', f, '--json'], { TARTIP_TOKEN: s.tokens.adminA });
