@@ -2,6 +2,7 @@
 // environment against the real workflows and activities, and answers "what if" the same facts
 // met another edition or calendar. Shared by `tartip simulate` and the tests.
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -15,6 +16,7 @@ import { LATEST_OFFICIAL_VERSION } from '../statute/calendar/index.js';
 import type { DatedPeriod } from '../statute/deadlines.js';
 import { editionInForce } from '../statute/rules.js';
 import { StatuteError } from '../statute/errors.js';
+import { importRegisterCsv, type RegisterName } from '../activities/index.js';
 import { buildActivities, closeBuiltActivities } from '../worker/activities.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../worker/db/embedded.js';
 import { migrate } from '../worker/db/migrate.js';
@@ -94,6 +96,69 @@ export interface SimulatorOptions {
   log?: (line: string) => void;
   /** procedures the bundle runs (default: workflows/definitions.ts) */
   definitions?: readonly ProcedureDefinition[];
+  /** registers imported before any run (docs/records.md), in the order given */
+  registers?: readonly { register: RegisterName; csv: string }[];
+  /** activities to run instead of buildActivities(pool) with the built-in mail sink */
+  activities?: object;
+}
+
+export interface MailSink {
+  host: string;
+  port: number;
+  /** raw messages received (headers and body) */
+  messages: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Accepts every e-mail notice and keeps it in memory, so a what-if run sends nothing to anybody.
+ * Speaks just enough SMTP (RFC 5321: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) for nodemailer.
+ */
+export async function startMailSink(): Promise<MailSink> {
+  const messages: string[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((sock) => {
+    sockets.add(sock);
+    sock.on('close', () => sockets.delete(sock));
+    sock.on('error', () => {});
+    sock.setEncoding('utf8');
+    let buf = '';
+    let data: string[] | null = null;
+    sock.write('220 tartip-simulate ESMTP\r\n');
+    sock.on('data', (chunk: string) => {
+      buf += chunk;
+      for (let i = buf.indexOf('\r\n'); i >= 0; i = buf.indexOf('\r\n')) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        if (data) {
+          if (line === '.') {
+            messages.push(data.join('\r\n'));
+            data = null;
+            sock.write('250 2.0.0 kept by tartip simulate\r\n');
+          } else data.push(line.startsWith('..') ? line.slice(1) : line);
+          continue;
+        }
+        const cmd = line.slice(0, 4).toUpperCase();
+        if (cmd === 'EHLO') sock.write('250-tartip-simulate\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n');
+        else if (cmd === 'DATA') {
+          data = [];
+          sock.write('354 end data with <CR><LF>.<CR><LF>\r\n');
+        } else if (cmd === 'QUIT') sock.end('221 2.0.0 bye\r\n');
+        else sock.write('250 2.0.0 OK\r\n');
+      }
+    });
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    host: '127.0.0.1',
+    port,
+    messages,
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
 }
 
 /** Starts (or reuses) the time-skipping server, a database and a worker bundle. */
@@ -126,12 +191,20 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
       cleanups.push(() => own.teardown());
       env = own;
     }
+    for (const r of opts.registers ?? []) await importRegisterCsv({ pool }, r.register, r.csv);
     const workflowBundle = opts.workflowBundle ?? (await bundleWorkflows());
-    const activities = buildActivities(pool);
-    cleanups.push(() => closeBuiltActivities(activities));
+    let activities = opts.activities;
+    if (!activities) {
+      const sink = await startMailSink();
+      cleanups.push(() => sink.close());
+      const built = buildActivities(pool, { mail: { host: sink.host, port: sink.port, from: 'tartip-simulate@localhost', ignoreTLS: true } });
+      cleanups.push(() => closeBuiltActivities(built));
+      activities = built;
+    }
     const e = env;
+    const acts = activities;
     return {
-      run: (scenario, pins) => runScenario(e, workflowBundle, activities, opts.definitions ?? DEFINITIONS, scenario, pins ?? {}),
+      run: (scenario, pins) => runScenario(e, workflowBundle, acts, opts.definitions ?? DEFINITIONS, scenario, pins ?? {}),
       async close() {
         for (const c of cleanups.reverse()) await c().catch(() => {});
       },
@@ -219,11 +292,15 @@ async function runScenario(env: TestWorkflowEnvironment, bundle: ReplayBundle, a
       state = null;
     }
     history = await fetchHistoryJson(env.client, procedureId);
+    // a simulated procedure has no future: left running, its timers would hold up the shared
+    // time-skipping clock during the next run (nobody polls its task queue any more)
+    const { status } = await handle.describe();
+    if (status.name === 'RUNNING') await handle.terminate('tartip simulate: scenario finished');
   });
   const timeline = timelineFromHistory(procedureId, history!, state);
   const decoded = decodeHistory(history!, procedureId);
   const periods = new Map<string, DatedPeriod>();
-  for (const f of findDerivations({ events: decoded.events.map((e) => e.value), result: decoded.result, state }, '$')) {
+  for (const f of findDerivations({ events: decoded.events.map((e) => e.value), result: decoded.result, state }, '$', [], false)) {
     if (f.kind === 'period' && !periods.has(`${f.value.rule}|${f.value.anchor}`)) periods.set(`${f.value.rule}|${f.value.anchor}`, f.value);
   }
   const st = state as { stage?: string; outcome?: string | null } | null;

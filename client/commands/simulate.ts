@@ -3,23 +3,28 @@
 // outcome; with --edition / --calendar runs the same facts again under those pins and prints
 // the deadlines and outcome that differ. Exit: 0 ran as the scenario expects, 1 error,
 // 2 bad usage or bad scenario, 4 the run did not meet the scenario's expectations.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RegisterName } from '../../activities/registers.js';
 import { StatuteError } from '../../statute/errors.js';
 import { EXIT, type CliCommand } from '../command.js';
 import { UsageError, parseCommandLine, resolveLang, usageFail, type Lang } from './calendar.js';
 import { astana, renderTimeline, shortRef } from '../audit/timeline.js';
 
-const HELP = `Usage: tartip simulate <scenario.json> [--edition ID] [--calendar FILE|REF] [--json] [--lang kk|ru|en]
+const HELP = `Usage: tartip simulate <scenario.json> [--edition ID] [--calendar FILE|REF] [--registers DIR] [--json] [--lang kk|ru|en]
 
 Runs a procedure from a scenario file (format tartip-scenario/1, docs/scenarios.md): starts it at
 start.at, lets legal time pass to each act and performs it, runs to runUntil, then prints the
 timeline and outcome. Timers of months pass in seconds (Temporal's time-skipping test server);
-records go to a temporary embedded PostgreSQL (or DATABASE_URL).
+records go to a temporary embedded PostgreSQL (or DATABASE_URL); e-mail notices are kept in
+memory, never sent.
 
   --edition ID        also run the same facts under this edition of Law 148
   --calendar FILE|REF also run them under this calendar: a calendar or overlay file
                       (docs/calendar-format.md) or an official ref (kz-official@VERSION)
                       → prints the deadlines that move and whether the outcome changes
+  --registers DIR     import the registers the procedure reads (admin_units.csv, maslikhats.csv,
+                      deputies.csv, akim_posts.csv, akim_incumbents.csv; docs/records.md) first
   --json              one JSON object
   --lang kk|ru|en     language (default: TARTIP_LANG or en)
 
@@ -47,7 +52,7 @@ function readJson(file: string, what: string): unknown {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, { edition: { type: 'string' }, calendar: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
+  const { values, positionals } = parseCommandLine(argv, { edition: { type: 'string' }, calendar: { type: 'string' }, registers: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
   if (values.help) {
     process.stdout.write(HELP);
     return EXIT.ok;
@@ -82,11 +87,22 @@ async function run(argv: string[]): Promise<number> {
       throw new UsageError(`--edition: ${(e as Error).message}`);
     }
   }
+  const registers: { register: RegisterName; csv: string }[] = [];
+  if (typeof values.registers === 'string') {
+    const { REGISTER_NAMES } = await import('../../activities/registers.js');
+    const dir = values.registers;
+    if (!existsSync(dir)) throw new UsageError(`--registers: no folder "${dir}"`);
+    for (const name of REGISTER_NAMES) {
+      const file = path.join(dir, `${name}.csv`);
+      if (existsSync(file)) registers.push({ register: name, csv: readFileSync(file, 'utf8') });
+    }
+    if (registers.length === 0) throw new UsageError(`--registers: "${dir}" has none of ${REGISTER_NAMES.map((n) => `${n}.csv`).join(', ')}`);
+  }
   const whatIf = calendar !== undefined || typeof values.edition === 'string';
   const { DefaultLogger, Runtime } = await import('@temporalio/worker');
   const level = (process.env.TARTIP_LOG_LEVEL as 'WARN' | undefined) ?? 'ERROR';
   Runtime.install({ logger: new DefaultLogger(level), telemetryOptions: { logging: { filter: { core: level, other: level }, forward: {} } } });
-  const sim = await createSimulator({ log: (l) => process.stderr.write(l + '\n') });
+  const sim = await createSimulator({ registers, log: (l) => process.stderr.write(l + '\n') });
   try {
     const base = await sim.run(scenario);
     if (!whatIf) {

@@ -92,8 +92,16 @@ describe('stored histories: every deadline and threshold recomputes under the pi
       const idx = Number(/^\$\.history\.events\[(\d+)\]/.exec(target.path)![1]);
       const ev = b.history!.events.find((e) => e !== undefined && Number(e.eventId) === decodeHistory(b.history!).events[idx]!.eventId)!;
       // re-encode the payload holding it with one date moved by a day
-      const attrs = Object.values(ev).find((v) => typeof v === 'object' && v !== null && ('input' in v || 'result' in v)) as { input?: { payloads: { data: string }[] }; result?: { payloads: { data: string }[] } };
-      const p = (attrs.input ?? attrs.result)!.payloads[0]!;
+      const payloads: { data: string }[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') {
+          if ('metadata' in v && 'data' in v && typeof (v as { data: unknown }).data === 'string') payloads.push(v as { data: string });
+          else Object.values(v).forEach(walk);
+        }
+      };
+      walk(ev);
+      const p = payloads.find((x) => Buffer.from(x.data, 'base64').toString('utf8').includes(`"rule":"${target.rule}"`))!;
       const text = Buffer.from(p.data, 'base64').toString('utf8');
       const m = /"date":"(\d{4}-\d{2}-)(\d{2})"/.exec(text)!;
       const forged = text.replace(m[0], `"date":"${m[1]}${m[2] === '28' ? '27' : '28'}"`);
