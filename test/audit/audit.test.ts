@@ -320,3 +320,26 @@ describe('a real procedure (Art. 36-1 rural akim election, examples/rural_akim_e
     expect(w.outcome.changed).toBe(false);
   });
 });
+
+describe('CLI against the servers: export, then timeline from the database alone', () => {
+  it('audit export writes a bundle that verifies; audit timeline reads the record when Temporal is gone', () => {
+    const out = path.join(tmp, 'exported.json');
+    const e = cli(['audit', 'export', wait.procedureId, '--out', out], { TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, TEMPORAL_NAMESPACE: env.namespace ?? 'default' });
+    expect(e.err).toBe('');
+    expect(e.code).toBe(0);
+    const exported = JSON.parse(readFileSync(out, 'utf8')) as AuditBundle;
+    expect(e.out).toContain(exported.digest);
+    expect(exported.history?.events.length).toBe(wait.history!.events.length);
+    expect(cli(['audit', 'verify', out, '--digest', exported.digest]).code).toBe(0);
+    // Temporal unreachable (retention deleted the history): the record of acts alone
+    const t = cli(['audit', 'timeline', wait.procedureId, '--json'], { DATABASE_URL: db.url });
+    expect(t.code).toBe(0);
+    const tl = JSON.parse(t.out) as { source: string; entries: { act: string; seq: number }[] };
+    expect(tl.source).toBe('record');
+    expect(tl.entries.map((x) => [x.seq, x.act])).toEqual([[1, 'timer_expiry']]);
+    // an unknown procedure: exit 1, one line
+    const u = cli(['audit', 'timeline', 'no-such-procedure'], { DATABASE_URL: db.url });
+    expect(u.code).toBe(1);
+    expect(u.err).toMatch(/no-such-procedure: not in the records/);
+  });
+});
