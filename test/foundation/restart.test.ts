@@ -37,6 +37,7 @@ async function startMain(ports: Ports): Promise<{ child: ChildProcess; output: (
       TARTIP_UI_PORT: String(ports.ui),
       TARTIP_PG_PORT: String(ports.pg),
       TARTIP_TASK_QUEUE: 'tartip',
+      TARTIP_HTTP_PORT: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
