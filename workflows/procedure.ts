@@ -78,5 +78,7 @@ export interface ProcedureDefinition {
   input: z.ZodType;
   /** workflow id for a start input: encodes the "one open procedure per …" rule */
   workflowId(input: unknown): string;
+  /** who may start it (e.g. the election commission calls an election, Art. 36-1(10)); default: administrator */
+  startRoles?: readonly Role[];
   acts: Record<string, { input: z.ZodType; roles: readonly Role[]; title: Titles }>;
 }

@@ -15,6 +15,11 @@ import { ACT_FILLED, START_FILLED, START_REFUSED, START_ROLES, Keyword, ListQuer
 import type { Principal } from './tokens.js';
 import { sha256 } from './tokens.js';
 
+/** Roles that may start a procedure of this kind: its definition's, else administrators. */
+export function startRolesOf(d: ProcedureDefinition): readonly Role[] {
+  return d.startRoles ?? START_ROLES;
+}
+
 export interface ProcedureView {
   id: string;
   kind: string;
@@ -89,7 +94,7 @@ export class Procedures {
       kind: d.kind,
       procedure: d.procedure,
       title: { ...d.title },
-      startRoles: [...START_ROLES] as string[],
+      startRoles: [...startRolesOf(d)] as string[],
       acts: Object.entries(d.acts).map(([act, a]) => ({ act, title: { ...a.title }, roles: [...a.roles] as string[] })),
     }));
   }
@@ -99,8 +104,9 @@ export class Procedures {
   /** Validates, authorises and starts; waits for the first answer of the workflow (a refusal at start is a 4xx, not a started procedure). */
   async start(principal: Principal, kind: string, body: unknown, lang: Lang): Promise<{ status: 201 | 202; view: ProcedureView }> {
     const def = this.definition(kind);
-    if (!(START_ROLES as readonly Role[]).includes(principal.role)) {
-      throw new ApiError(403, 'forbidden_role', { params: { role: principal.role, allowed: START_ROLES.join(', ') } });
+    const startRoles = startRolesOf(def);
+    if (!startRoles.includes(principal.role)) {
+      throw new ApiError(403, 'forbidden_role', { params: { role: principal.role, allowed: startRoles.join(', ') } });
     }
     if (!isObject(body)) throw invalidInput([{ field: '(root)', rule: 'invalid_type', message: zodIssues([{ code: 'invalid_type', expected: 'object', path: [], message: '', input: body } as never], lang)[0]!.message }]);
     for (const f of START_REFUSED) if (f in body) throw new ApiError(422, 'simulation_refused', { field: f, rule: 'api.no_simulation' });

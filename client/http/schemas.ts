@@ -207,7 +207,7 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
     paths[`/v1/kinds/${d.kind}/procedures`] = {
       post: {
         operationId: `start_${d.kind}`,
-        summary: `Start: ${d.title.en} (${d.procedure}). Roles: ${START_ROLES.join(', ')} of the input's unit.`,
+        summary: `Start: ${d.title.en} (${d.procedure}). Roles: ${(d.startRoles ?? START_ROLES).join(', ')} of the input's unit.`,
         description: 'startedBy is the token\'s holder; editionId and calendarRef default to the edition in force today and the newest official calendar; simulation is refused.',
         tags: ['procedures'],
         parameters: [langParam, idemParam],
