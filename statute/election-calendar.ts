@@ -55,7 +55,7 @@ export function periodBefore(
   const anchorDay = ymdToDay(requireIsoDate(anchor, 'anchor'));
   const uses: InterpretationUse[] = [];
   let unit = p.unit;
-  if (unit === 'calendar_day' && (r.interpretations ?? []).some((u) => u.id === 'days.unqualified_are_calendar')) {
+  if (unit === 'calendar_day' && !NAMED_DAY_RULES.has(r.id) && (r.interpretations ?? []).some((u) => u.id === 'days.unqualified_are_calendar')) {
     const u = useOf('days.unqualified_are_calendar', recorded);
     uses.push(u);
     if (u.chosen === 'working_day') unit = 'working_day';

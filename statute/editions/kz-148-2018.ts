@@ -849,7 +849,8 @@ const rules: Rule[] = [
       kk: 'Үгіт тіркеу аяқталған күннен бастап сайлау күнінің алдындағы күннің сағат нөліне дейін жүргізіледі',
     },
     cite: cite('36-1', '7', 'Предвыборная агитация начинается со дня окончания регистрации в соответствии с настоящим Законом и заканчивается в ноль часов по местному времени дня, предшествующего дню выборов', W_36),
-    note: 'The text names the day (the day before election day); no "за N дней" counting is involved.',
+    interpretations: [CAL],
+    note: 'The text names the day (the calendar day before election day): no "за N дней" counting, and a working-day reading of other periods does not move it.',
   },
   {
     id: 'art36_1.p7.silence', procedure: 'P-19', kind: 'bar',

@@ -111,7 +111,6 @@ class Run {
       const cause = e instanceof WorkflowUpdateFailedError ? e.cause : e;
       if (cause instanceof ApplicationFailure) {
         const body = (cause.details?.[0] ?? {}) as { code?: string; field?: string; date?: string; rule?: string };
-        if (process.env.P7_DEBUG) console.log('REFUSED', name, when, cause.message);
         if (cause.type === 'InvalidInput') return { code: 'invalid_input', field: (cause.details?.[0] as { field: string }).field };
         return { code: body.code ?? String(cause.type), ...(body.field ? { field: body.field } : {}), ...(body.date ? { date: body.date } : {}), ...(body.rule ? { rule: body.rule } : {}) };
       }

@@ -96,6 +96,10 @@ describe('other readings, recorded', () => {
     expect(p.unit).toBe('working_day');
     expect(p.date).toBe('2025-04-23');
     expect(p.skipped.map((s) => s.date)).toEqual(expect.arrayContaining(['2025-05-09', '2025-05-07', '2025-05-01']));
+    // the day before election day is named by the text: a working-day reading does not move it
+    const c = electionCalendar(E, { electionDay: '2025-06-01', electionDayRule: HOLD, recorded: [{ id: 'days.unqualified_are_calendar', chosen: 'working_day' }] }, CAL);
+    expect(milestone(c, 'campaign_ends').date).toBe('2025-05-31');
+    expect(milestone(c, 'silence_starts').date).toBe('2025-05-31');
   });
 
   it('refuses an unknown option and a forward rule', () => {
