@@ -250,17 +250,17 @@ export async function importSignatureSheetsCsv(
   });
 }
 
-/** The stored batches of a recall run, in the order given; unknown ids are refused. */
-export async function batchInfo(db: DbContext, input: { procedureId: string; runKey: string; batches: string[] }): Promise<{ batchId: string; rows: number; fileSha256: string }[]> {
+/** The stored batches of a recall run for the given file digests, in that order; unknown files are refused. */
+export async function batchInfo(db: DbContext, input: { procedureId: string; runKey: string; files: string[] }): Promise<{ batchId: string; rows: number; fileSha256: string }[]> {
   const r = await db.pool.query<{ batch_id: string; row_count: number; file_sha256: string }>(
-    `SELECT batch_id, row_count, file_sha256 FROM senate_recall_batches WHERE procedure_id = $1 AND run_key = $2 AND batch_id = ANY($3::text[])`,
-    [input.procedureId, input.runKey, input.batches],
+    `SELECT batch_id, row_count, file_sha256 FROM senate_recall_batches WHERE procedure_id = $1 AND run_key = $2 AND file_sha256 = ANY($3::text[])`,
+    [input.procedureId, input.runKey, input.files],
   );
-  const by = new Map(r.rows.map((x) => [x.batch_id, x]));
-  const unknown = input.batches.filter((b) => !by.has(b));
-  if (unknown.length) throw new RecordsInputError('senateRecallBatchInfo', [{ path: 'batches', message: `not imported for this recall: ${unknown.join(', ')}` }]);
-  if (new Set(input.batches).size !== input.batches.length) throw new RecordsInputError('senateRecallBatchInfo', [{ path: 'batches', message: 'a batch is listed twice' }]);
-  return input.batches.map((b) => ({ batchId: b, rows: by.get(b)!.row_count, fileSha256: by.get(b)!.file_sha256 }));
+  const by = new Map(r.rows.map((x) => [x.file_sha256, x]));
+  const unknown = input.files.filter((f) => !by.has(f));
+  if (unknown.length) throw new RecordsInputError('senateRecallBatchInfo', [{ path: 'files', message: `not imported for this recall: ${unknown.join(', ')}` }]);
+  if (new Set(input.files).size !== input.files.length) throw new RecordsInputError('senateRecallBatchInfo', [{ path: 'files', message: 'a file is listed twice' }]);
+  return input.files.map((f) => ({ batchId: by.get(f)!.batch_id, rows: by.get(f)!.row_count, fileSha256: f }));
 }
 
 // ---- 24-1(4): verification against the electors' register -------------------------------------
@@ -459,7 +459,7 @@ export function senateRecallActivities(db: DbContext) {
     issueSignatureSheets: (input: IssueSheetsInput) => issueSignatureSheets(db, input),
     importSignatureSheets: (input: { procedureId: string; runKey: string; csv: string; birthBefore?: IsoDate }) =>
       nonRetryable(importSignatureSheetsCsv(db, input)),
-    senateRecallBatchInfo: (input: { procedureId: string; runKey: string; batches: string[] }) => batchInfo(db, input),
+    senateRecallBatchInfo: (input: { procedureId: string; runKey: string; files: string[] }) => batchInfo(db, input),
     verifySignatures: (input: VerificationInput) => verifySignatures(db, input),
     senateRecallBarCheck: (input: BarCheckInput) => senateRecallBarCheck(db, input),
     senateRecallRecordBar: (input: RecordBarInput) => senateRecallRecordBar(db, input),

@@ -58,7 +58,8 @@ export const IssueSheets = ActBase.extend({
   initiators: z.array(z.strictObject({ id, name: z.string().min(1).max(300) })).min(1).max(1000),
 });
 export const SheetsReceived = ActBase;
-export const SubmitSheets = ActBase.extend({ batches: z.array(z.string().min(1).max(300)).min(1).max(100) });
+/** the imported CSV files of completed sheets, by their sha256 (as the import reported it) */
+export const SubmitSheets = ActBase.extend({ files: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'sha256 of an imported file (64 hex)')).min(1).max(100) });
 export const Verify = ActBase;
 export const JointSitting = ActBase.extend({
   present: z.number().int().min(0),
@@ -382,10 +383,10 @@ export async function senateRecall(raw: SenateRecallInput): Promise<SenateRecall
     const v = SubmitSheets.parse(a);
     let info: { batchId: string; rows: number; fileSha256: string }[];
     try {
-      info = await acts.senateRecallBatchInfo({ procedureId: workflowId, runKey, batches: v.batches });
+      info = await acts.senateRecallBatchInfo({ procedureId: workflowId, runKey, files: v.files });
     } catch (e) {
       const d = e instanceof ActivityFailure && e.cause instanceof ApplicationFailure ? e.cause.message : String(e);
-      throw ApplicationFailure.create({ type: 'Refused:unknown_batch', nonRetryable: true, message: `batches: ${d}`, details: [{ code: 'unknown_batch', field: 'batches' }] });
+      throw ApplicationFailure.create({ type: 'Refused:unknown_batch', nonRetryable: true, message: `files: ${d}`, details: [{ code: 'unknown_batch', field: 'files' }] });
     }
     if (stage !== 'collection') refuse('too_late', 'at', `collection closed on ${collectionClosed() ?? '?'}`, { rule: 'art24_1.p4.collection' });
     const on = legalDateOf(Date.parse(v.at));

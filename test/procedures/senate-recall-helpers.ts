@@ -112,25 +112,15 @@ export class Run {
   serial(seq: number): string {
     return sheetSerial(this.id, this.runKey, seq);
   }
-  /** CSV of completed sheets: `valid[m]` electors 1..k of each maslikhat, plus `invalid` non-electors. */
-  csv(valid: { m1: number; m2: number }, invalid = 0, extra: string[] = []): string {
-    const lines = ['sheet_serial,sheet_row,full_name,maslikhat_id,birth_date,address'];
-    let i = 0;
-    const row = (name: string, m: string) => {
-      const sheet = 1 + Math.floor(i / 20);
-      lines.push(`${this.serial(sheet)},${(i % 20) + 1},${name},${m},1970-05-0${1 + (i % 9)},"Қала, көше ${i}"`);
-      i++;
-    };
-    for (let n = 1; n <= valid.m1; n++) row(electorName(M1, n), M1.id);
-    for (let n = 1; n <= valid.m2; n++) row(electorName(M2, n), M2.id);
-    for (let n = 1; n <= invalid; n++) row(`Бөтен Адам ${n}`, M1.id);
-    return [...lines, ...extra].join('\n') + '\n';
+  /** CSV of completed sheets: electors 1..k of each maslikhat, plus `invalid` non-electors. */
+  csv(valid: { m1: number; m2: number }, invalid = 0): string {
+    return signaturesCsv(this.id, this.runKey, valid, invalid);
   }
   async importCsv(csv: string) {
     return importSignatureSheetsCsv({ pool: this.pool }, { procedureId: this.id, runKey: this.runKey, csv });
   }
-  async submit(batches: string[]) {
-    return this.handle.executeUpdate(submitSheets, { args: [{ actor: actor('init-1'), at: await this.at(), batches }] });
+  async submit(files: string[]) {
+    return this.handle.executeUpdate(submitSheets, { args: [{ actor: actor('init-1'), at: await this.at(), files }] });
   }
   async verify() {
     return this.handle.executeUpdate(verify, { args: [{ actor: actor('oik'), at: await this.at() }] });
@@ -155,10 +145,24 @@ export class Run {
     await this.received();
     await this.onDay(addDays(this.runKey, 12));
     const b = await this.importCsv(this.csv(valid, invalid));
-    await this.submit([b.batchId]);
+    await this.submit([b.fileSha256]);
     await this.onDay(addDays(this.runKey, 14));
     return this.verify();
   }
+}
+
+/** Completed sheets (20 lines each, sheets 1, 2, …): electors 1..k of M1 and M2, then `invalid` non-electors. */
+export function signaturesCsv(procedureId: string, runKey: string, valid: { m1: number; m2: number }, invalid = 0): string {
+  const lines = ['sheet_serial,sheet_row,full_name,maslikhat_id,birth_date,address'];
+  let i = 0;
+  const row = (name: string, m: string) => {
+    lines.push(`${sheetSerial(procedureId, runKey, 1 + Math.floor(i / 20))},${(i % 20) + 1},${name},${m},1970-05-0${1 + (i % 9)},"Қала, көше ${i}"`);
+    i++;
+  };
+  for (let n = 1; n <= valid.m1; n++) row(electorName(M1, n), M1.id);
+  for (let n = 1; n <= valid.m2; n++) row(electorName(M2, n), M2.id);
+  for (let n = 1; n <= invalid; n++) row(`Бөтен Адам ${n}`, M1.id);
+  return lines.join('\n') + '\n';
 }
 
 export function addDays(date: string, n: number): string {

@@ -124,7 +124,7 @@ describe('24-1(4): collection of signatures', () => {
     expect(end.date).toBe('2025-04-04'); // 30 calendar days from 6 March
     await r.until(`${end.date}T23:00:00+05:00`);
     const b = await r.importCsv(r.csv({ m1: 30, m2: 20 }));
-    expect((await r.submit([b.batchId])).stage).toBe('verification');
+    expect((await r.submit([b.fileSha256])).stage).toBe('verification');
   });
 
   it('late sheets are refused (too_late, with the date the period ended) and the collection lapses', async () => {
@@ -135,7 +135,7 @@ describe('24-1(4): collection of signatures', () => {
     const end = r.deadline(st, 'art24_1.p4.collection');
     await r.onDay(addDays(end.date, 1));
     const b = await r.importCsv(r.csv({ m1: 30, m2: 20 }));
-    const refused = await refusalOf(r.submit([b.batchId]));
+    const refused = await refusalOf(r.submit([b.fileSha256]));
     expect(refused).toMatchObject({ type: 'Refused:too_late', body: { code: 'too_late', date: end.date, rule: 'art24_1.p4.collection', field: 'at' } });
     const after = await r.state();
     expect(after.outcome).toBe('lapsed');
@@ -149,7 +149,7 @@ describe('24-1(4): collection of signatures', () => {
     await r.onDay('2025-03-05');
     await r.issue(1);
     await r.received();
-    expect((await refusalOf(r.submit(['no-such-batch']))).type).toBe('Refused:unknown_batch');
+    expect((await refusalOf(r.submit(['0'.repeat(64)]))).type).toBe('Refused:unknown_batch');
     expect((await r.state()).stage).toBe('collection');
   });
 });
