@@ -15,7 +15,7 @@ export const VERDICT_REASONS: readonly SignatureVerdictReason[] = ['not_elector'
 
 /** How a person's name is compared: NFC, case, ё/е and spacing do not matter. */
 export function normalizeName(s: string): string {
-  return s.normalize('NFC').toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  return s.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 }
 
 const isoDate = z
