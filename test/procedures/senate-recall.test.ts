@@ -9,6 +9,7 @@ import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
 import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
 import { buildActivities, closeBuiltActivities } from '../../worker/activities.js';
 import { senateRecall, type SenateRecallState } from '../../workflows/senate-recall.js';
+import { NEXT_DEADLINE, PROCEDURE, STAGE } from '../../workflows/search-attributes.js';
 import { addDays, refusalOf, Run, seedRegion, startInput } from './senate-recall-helpers.js';
 
 let env: TestWorkflowEnvironment;
@@ -52,6 +53,10 @@ describe('Art. 24-1: from initiation to the decision', () => {
     expect(smtp.messages.some((m) => m.to.includes('oik@election.example.kz'))).toBe(true);
     st = await r.toDecision({ m1: 30, m2: 20 });
     expect(st.stage).toBe('put_to_vote');
+    const sa = (await r.handle.describe()).typedSearchAttributes;
+    expect(sa.get(STAGE)).toBe('put_to_vote');
+    expect(sa.get(PROCEDURE)).toBe('senate_recall');
+    expect(sa.get(NEXT_DEADLINE)?.toISOString()).toBe(st.deadlines.map((d) => d.period.instant).sort()[0]);
     expect(st.facts.verification).toMatchObject({ collected: 50, valid: 50, invalid: 0 });
     expect(st.facts.verification!.protocolDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(st.interpretations.map((u) => u.id)).toEqual(expect.arrayContaining(['art24_1.p2.one_maslikhat', 'art24_1.p6.same_grounds', 'art24_1.p8.vote_not_held']));
