@@ -813,6 +813,8 @@ export const ruralAkimElectionDefinition: ProcedureDefinition = {
   kind: KIND,
   workflowType: 'ruralAkimElection',
   procedure: 'P-19',
+  // the akimat opens it to watch the term; the district election commission calls the election (36-1(10))
+  startRoles: ['administrator', 'commission'],
   title: {
     en: 'Election of a rural-level akim (Art. 36, 36-1)',
     ru: 'Выборы акима города районного значения, села, поселка, сельского округа (ст. 36, 36-1)',
