@@ -198,6 +198,40 @@ const list: Interpretation[] = [
     cite: c('36-1', '10', 'Повторные выборы проводятся не позднее чем в двухмесячный срок после первоначальных выборов'),
   },
   // ── end of issue 7 block ──
+  // ── issue 5, P-15 akim consent / P-17 no confidence (workflows/akim-consent.ts, workflows/no-confidence.ts) ──
+  {
+    id: 'art24.p4.verification_overdue',
+    question: 'T-12: the secretary has not finished the authenticity check within 5 working days — what follows?',
+    options: ['overdue_notice', 'initiative_lapses'],
+    default: 'overdue_notice',
+    rationale: 'The law states no consequence; the deputies must not lose their initiative through the secretary\'s delay, so the overdue is recorded and notified and the protocol is still awaited.',
+    cite: c('24', '4', 'который в течение пяти рабочих дней организует проверку подлинности собранных подписей'),
+  },
+  {
+    id: 'art24.p7.decision_received',
+    question: 'From which day does the President or superior akim "получения решения" count: the day the decision was delivered, or the session day?',
+    options: ['notice_delivered', 'session_day'],
+    default: 'notice_delivered',
+    rationale: 'The text counts from receipt; the decision is sent "в незамедлительном порядке" (24(6)) through the recorded notice, whose legal delivery day is receipt. session_day is the stricter reading.',
+    cite: c('24', '7', 'со дня получения решения сессии маслихата о выражении вотума недоверия'),
+  },
+  {
+    id: 'art23_1.p3.decision_received',
+    question: 'From which day does the appointing person\'s "получения решения сессии" count: the day the decision was delivered, or the session day?',
+    options: ['notice_delivered', 'session_day'],
+    default: 'notice_delivered',
+    rationale: 'The text counts from receipt; the session decision goes to the appointing person through the recorded notice, whose legal delivery day is receipt. session_day is the stricter reading.',
+    cite: c('23-1', '3', 'в течение двух рабочих дней со дня получения решения сессии маслихата'),
+  },
+  {
+    id: 'art23_1.p4.city_district_third_refusal',
+    question: 'Catalogue P-15 gap: 23-1(4) names what follows a third refusal for regions and for districts (cities of regional significance) only — what follows for a district within a city?',
+    options: ['no_rule', 'by_analogy_superior_akim_notifies'],
+    default: 'no_rule',
+    rationale: 'The law gives no rule; the third refusal is recorded and nothing is inferred. by_analogy_superior_akim_notifies applies 23-1(4)(2) with the akim of the city as the one who notifies the President.',
+    cite: c('23-1', '4', 'кандидатура на должность акима может вноситься не более трех раз подряд'),
+  },
+  // ── end of issue 5 block ──
 ];
 
 export const INTERPRETATIONS: Readonly<Record<string, Interpretation>> = Object.freeze(

@@ -407,6 +407,114 @@ const T: Template[] = [
     },
   },
   // ── end of issue 7 block ──
+  // ── issue 5: P-15 akim consent (Art. 23-1), P-17 no confidence (Art. 24) ──
+  {
+    id: 'no_confidence_repeat',
+    audience: 'the President or the superior akim',
+    params: ['maslikhat', 'sessionDate', 'akim', 'votesFor', 'totalDeputies', 'firstVoteDate'],
+    texts: {
+      kk: {
+        subject: 'Мәслихаттың әкімге қайталап сенімсіздік білдіргені туралы хабарлама',
+        body:
+          '{maslikhat} {sessionDate} күнгі сессиясында {akim} әкімге қайталап сенімсіздік білдірді ' +
+          '(алғашқы сенімсіздік вотумы {firstVoteDate} күні білдірілген). Депутаттардың жалпы саны ' +
+          '{totalDeputies}, оның ішінде {votesFor} депутат жақтап дауыс берді. Бұл жағдайда әкім ' +
+          'лауазымынан босатылады.',
+      },
+      ru: {
+        subject: 'Уведомление о повторном выражении маслихатом недоверия акиму',
+        body:
+          '{maslikhat} на сессии {sessionDate} повторно выразил недоверие акиму {akim} (первый вотум ' +
+          'недоверия выражен {firstVoteDate}). Из {totalDeputies} депутатов «за» проголосовали {votesFor}. ' +
+          'В этом случае аким освобождается от должности.',
+      },
+      en: {
+        subject: 'Notice of a repeat vote of no confidence in the akim',
+        body:
+          'At its session of {sessionDate}, {maslikhat} again expressed no confidence in akim {akim} ' +
+          '(the first vote of no confidence was on {firstVoteDate}). Vote: {votesFor} of {totalDeputies} ' +
+          'deputies in favour. In this case the akim is released from office.',
+      },
+    },
+  },
+  {
+    id: 'akim_procedure_overdue',
+    audience: 'whoever oversees the overdue step (superior, maslikhat)',
+    params: ['procedure', 'subject', 'step', 'deadlineDate', 'consequence'],
+    texts: {
+      kk: {
+        subject: 'Заңда белгіленген мерзім өтті: {step}',
+        body:
+          'Рәсім: {procedure} ({subject}). Заңда белгіленген мерзім {deadlineDate} күні аяқталды, ' +
+          'алайда мына әрекет жасалмады: {step}. {consequence}.',
+      },
+      ru: {
+        subject: 'Истёк установленный законом срок: {step}',
+        body:
+          'Процедура: {procedure} ({subject}). Установленный законом срок истёк {deadlineDate}, ' +
+          'однако не совершено действие: {step}. {consequence}.',
+      },
+      en: {
+        subject: 'A statutory deadline has passed: {step}',
+        body:
+          'Procedure: {procedure} ({subject}). The statutory period ended on {deadlineDate} without ' +
+          'this act: {step}. {consequence}.',
+      },
+    },
+  },
+  {
+    id: 'akim_consent_session_decision',
+    audience: 'the person appointing the akim (or the person authorised)',
+    params: ['maslikhat', 'post', 'candidate', 'sessionDate', 'votesFor', 'totalDeputies', 'decision'],
+    texts: {
+      kk: {
+        subject: 'Әкімді тағайындауға келісім беру туралы мәслихат сессиясының шешімі',
+        body:
+          '{maslikhat} {sessionDate} күнгі сессиясында {candidate} кандидатурасын {post} лауазымына ' +
+          'тағайындауға келісім беру туралы ұсынуды қарады. Депутаттардың жалпы саны {totalDeputies}, ' +
+          'оның ішінде {votesFor} депутат жақтап дауыс берді. Шешім: {decision}.',
+      },
+      ru: {
+        subject: 'Решение сессии маслихата о даче согласия на назначение акима',
+        body:
+          '{maslikhat} на сессии {sessionDate} рассмотрел представление о даче согласия на назначение ' +
+          '{candidate} на должность: {post}. Из {totalDeputies} депутатов «за» проголосовали {votesFor}. ' +
+          'Решение: {decision}.',
+      },
+      en: {
+        subject: 'Session decision of the maslikhat on consent to the appointment of an akim',
+        body:
+          'At its session of {sessionDate}, {maslikhat} considered the request for consent to appoint ' +
+          '{candidate} as {post}. Vote: {votesFor} of {totalDeputies} deputies in favour. Decision: {decision}.',
+      },
+    },
+  },
+  {
+    id: 'akim_consent_third_refusal',
+    audience: 'the President',
+    params: ['maslikhat', 'post', 'candidates', 'consequence'],
+    texts: {
+      kk: {
+        subject: 'Мәслихат әкімді тағайындауға үшінші рет келісім бермеді',
+        body:
+          '{maslikhat} {post} лауазымына ұсынылған кандидатураларды тағайындауға қатарынан үшінші рет ' +
+          'келісім бермеді. Кандидатуралар: {candidates}. {consequence}.',
+      },
+      ru: {
+        subject: 'Маслихат в третий раз не дал согласия на назначение акима',
+        body:
+          '{maslikhat} в третий раз подряд не дал согласия на назначение кандидатур на должность: {post}. ' +
+          'Кандидатуры: {candidates}. {consequence}.',
+      },
+      en: {
+        subject: 'The maslikhat has refused consent to the appointment of an akim for the third time',
+        body:
+          '{maslikhat} has refused, for the third time in a row, consent to the candidates for the post ' +
+          'of {post}. Candidates: {candidates}. {consequence}.',
+      },
+    },
+  },
+  // ── end of issue 5 block ──
 ];
 
 export const TEMPLATES: ReadonlyMap<string, Template> = new Map(T.map((t) => [t.id, t]));
