@@ -97,14 +97,15 @@ function toDeadline(p: DatedPeriod): DeadlineInForce {
  * The deadlines in force at position `pos` and legal instant `at`: recorded by then (or, for those
  * known only from the final state or result, `byAnchor`, anchored on or before that day) and not over.
  */
-function inForce(seen: Seen[], pos: number, at: string): { deadlines: DeadlineInForce[]; thresholds: ThresholdDerivation[] } {
+function inForce(seen: Seen[], pos: number, at: string, since = -1): { deadlines: DeadlineInForce[]; thresholds: ThresholdDerivation[] } {
   const periods = new Map<string, DatedPeriod>();
   const thresholds = new Map<string, ThresholdDerivation>();
   const day = astana(at).slice(0, 10);
   for (const s of seen) {
     if (s.byAnchor ? !s.period || s.period.anchor > day : s.pos > pos) continue;
     if (s.period) periods.set(`${s.period.rule}|${s.period.anchor}`, s.period);
-    if (s.threshold && !s.byAnchor) thresholds.set(`${s.threshold.rule}|${s.threshold.test}`, s.threshold);
+    // a threshold decision is shown once, with the act that took it
+    if (s.threshold && !s.byAnchor && s.pos > since) thresholds.set(`${s.threshold.rule}|${s.threshold.test}`, s.threshold);
   }
   const t = Date.parse(at);
   return {
@@ -141,7 +142,11 @@ export function timelineFromHistory(procedureId: string, history: HistoryJson, s
   const offset = input.simulation?.legalStart ? Date.parse(input.simulation.legalStart) - startTime : 0;
   const legal = (t: string) => new Date(Date.parse(t) + offset).toISOString();
   const entries: TimelineEntry[] = [];
-  const add = (pos: number, e: Omit<TimelineEntry, 'deadlines' | 'thresholds'>) => entries.push({ ...e, ...inForce(seen, pos, e.at) });
+  let last = -1;
+  const add = (pos: number, e: Omit<TimelineEntry, 'deadlines' | 'thresholds'>) => {
+    entries.push({ ...e, ...inForce(seen, pos, e.at, last) });
+    last = pos;
+  };
   const recordsOwnStart = d.recordRequests[0]?.input.actType === 'procedure_started';
   if (!recordsOwnStart) add(1, { at: legal(d.events[0]!.time), act: 'procedure_started', actor: input.startedBy ?? null, citations: [], seq: null, refused: null, payload: { editionId: input.editionId, calendarRef: shortRef(input.calendarRef) } });
   const updates = new Map<string, { name?: string; value: unknown }>();
@@ -152,6 +157,12 @@ export function timelineFromHistory(procedureId: string, history: HistoryJson, s
       const f = e.value as { applicationFailureInfo?: { type?: string }; message?: string };
       const arg = (u?.value ?? {}) as { at?: string; actor?: Actor };
       add(e.eventId, { at: arg.at ?? legal(e.time), act: u?.name ?? 'update', actor: arg.actor ?? null, citations: [], seq: null, refused: f.applicationFailureInfo?.type ?? f.message ?? 'refused', payload: arg });
+    }
+    if (e.type === 'activity_completed' && e.name === 'sendNotice') {
+      // the notice activity records its own act (activities/notifications.ts); legal time = when the workflow learnt of the delivery
+      const res = e.value as { deliveredAt?: string; act?: { seq: number } | null; channel?: string; late?: boolean };
+      const req = (d.events.find((x) => x.type === 'activity_scheduled' && x.ref === e.ref)?.value ?? {}) as { addressee?: unknown; templateId?: string; basis?: Citation; deadline?: string };
+      if (res.act) add(e.eventId, { at: legal(e.time), act: 'notice_delivered', actor: { kind: 'system', id: 'tartip.notifications', ...(res.channel ? { role: res.channel } : {}) }, citations: req.basis ? [req.basis] : [], seq: res.act.seq, refused: null, payload: { templateId: req.templateId, addressee: req.addressee, deadline: req.deadline, late: res.late } });
     }
     if (e.type === 'activity_completed' && e.name === 'appendAct') {
       const row = e.value as LedgerRow;
@@ -190,7 +201,7 @@ export function timelineFromRecord(
     calendarRef: procedure.calendarRef,
     entries: rows.map((r) => ({
       at: r.legalAt, act: r.actType, actor: r.actor, citations: citationsOf(r.citation), seq: r.seq, refused: null, payload: r.payload,
-      ...inForce(seen, r.seq, r.legalAt),
+      ...inForce(seen, r.seq, r.legalAt, r.seq - 1),
     })),
     outcome: outcomeOf(state, null),
     interpretations: (state as { interpretations?: InterpretationUse[] } | null)?.interpretations ?? input.interpretations ?? [],
