@@ -343,3 +343,17 @@ describe('CLI against the servers: export, then timeline from the database alone
     expect(u.err).toMatch(/no-such-procedure: not in the records/);
   });
 });
+
+describe('what-if on the Art. 24 no-confidence procedure (examples/no_confidence)', () => {
+  it('a holiday on 17 March 2025 moves the 10-working-day collection to 19 March and the sheet of 19 March is no longer late', async () => {
+    const scenario = parseScenario(JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'examples/no_confidence/03-sheet-one-day-late.json'), 'utf8')));
+    const base = await sim.run(scenario);
+    expect(base.problems).toEqual([]);
+    const overlay = { ...holidayOverlay, id: 'what-if-17-march', add: [{ ...holidayOverlay.add[0]!, date: '2025-03-17' }] };
+    const w = compareRuns(base, await sim.run(scenario, { calendar: overlay }));
+    expect(w.moved.find((m) => m.rule === 'art24.p4.signature_collection')).toEqual({ rule: 'art24.p4.signature_collection', anchor: '2025-03-03', before: '2025-03-18', after: '2025-03-19', days: 1 });
+    // only the collection and what counts from its end move
+    expect([...new Set(w.moved.map((m) => m.rule))].sort()).toEqual(['art24.p4.signature_collection', 'art24.p4.signature_verification']);
+    expect(w.acts).toEqual([{ act: 'submitSheet', at: expect.stringMatching(/^2025-03-19/), before: 'too_late', after: null }]);
+  });
+});
