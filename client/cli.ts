@@ -1,5 +1,5 @@
 // `tartip <command> [...]`: each command is a module in client/commands/<name>.ts exporting
-// `command: CliCommand`. Exit codes: 0 ok, 1 error, 2 bad usage or bad input, 3 legal refusal.
+// `command: CliCommand`. Exit codes: 0 ok, 1 error, 2 bad usage or bad input, 3 legal refusal, 4 found wrong.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';

@@ -8,7 +8,7 @@ import { verifyBundle, BUNDLE_FORMAT, type AuditBundle, type VerifyReport } from
 import { renderTimeline, timelineFromHistory, timelineFromRecord, type Timeline } from '../audit/timeline.js';
 import type { HistoryJson } from '../audit/history.js';
 
-export const EXIT_FOUND_WRONG = 4;
+export const EXIT_FOUND_WRONG = EXIT.foundWrong;
 
 const HELP = `Usage:
   tartip audit timeline <procedure-id> [--from-record] [--json] [--lang kk|ru|en]

@@ -111,7 +111,7 @@ async function run(argv: string[]): Promise<number> {
         process.stdout.write(renderTimeline(base.timeline, lang));
         if (base.problems.length > 0) process.stdout.write(`\n${W[lang].problems}:\n${base.problems.map((p) => `  ${p}`).join('\n')}\n`);
       }
-      return base.problems.length === 0 ? EXIT.ok : 4;
+      return base.problems.length === 0 ? EXIT.ok : EXIT.foundWrong;
     }
     const variant = await sim.run(scenario, { ...(typeof values.edition === 'string' ? { editionId: values.edition } : {}), ...(calendar !== undefined ? { calendar } : {}) });
     const w = compareRuns(base, variant);
