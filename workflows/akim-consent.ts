@@ -158,7 +158,6 @@ export async function akimConsent(raw: AkimConsentInput): Promise<ProcedureState
 
   setHandler(akimConsentState, () => b.state(input.editionId, input.calendarRef));
   b.publish(input.unit);
-  await registerProcedure({ procedureId: workflowInfo().workflowId, kind: KIND, editionId: edition.id, calendarId: calendar.ref, startedBy: input.startedBy.id, input });
 
   // 23-1(1): "вносит на рассмотрение маслихата представление о даче согласия на назначение на должность акима"
   const submit = (at: string, actor: typeof input.startedBy, candidate: z.output<typeof Candidate>): void => {
@@ -173,6 +172,8 @@ export async function akimConsent(raw: AkimConsentInput): Promise<ProcedureState
     });
   };
   submit(input.submission.at, input.startedBy, input.submission.candidate);
+  // the ledger's acts need the procedure registered first: the queued acts are written after this
+  await registerProcedure({ procedureId: workflowInfo().workflowId, kind: KIND, editionId: edition.id, calendarId: calendar.ref, startedBy: input.startedBy.id, input });
 
   // ---- 23-1(3): the session and its vote ---------------------------------------------------
   setHandler(recordSessionDecision, (rawAct) => {
