@@ -5,14 +5,10 @@ import { ruralAkimElectionDefinition } from './rural-akim-election.js';
 import { statutoryWaitDefinition } from './statutory-wait.js';
 import { akimConsentDefinition } from './akim-consent.js';
 import { noConfidenceDefinition } from './no-confidence.js';
-import { akimConsentDefinition } from './akim-consent.js';
-import { noConfidenceDefinition } from './no-confidence.js';
 import { senateRecallDefinition } from './senate-recall.js';
 
 export const DEFINITIONS: readonly ProcedureDefinition[] = [
   statutoryWaitDefinition,
-  akimConsentDefinition,
-  noConfidenceDefinition,
   ruralAkimElectionDefinition,
   akimConsentDefinition,
   noConfidenceDefinition,

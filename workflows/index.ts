@@ -4,6 +4,4 @@ export { senateRecall } from './senate-recall.js';
 export { akimConsent } from './akim-consent.js';
 export { noConfidence } from './no-confidence.js';
 export { ruralAkimElection } from './rural-akim-election.js';
-export { akimConsent } from './akim-consent.js';
-export { noConfidence } from './no-confidence.js';
 export { selfCheck } from './self-check.js';
