@@ -17,6 +17,7 @@ import { importRegisterCsv } from '../../activities/registers.js';
 import { DEFAULT_EDITION_ID } from '../../statute/rules.js';
 import { LATEST_OFFICIAL_VERSION } from '../../statute/calendar/index.js';
 import { noConfidenceDefinition } from '../../workflows/no-confidence.js';
+import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from '../../workflows/search-attributes.js';
 import type { ProcedureState } from '../../workflows/procedure.js';
 import type { Scenario } from '../../workflows/scenario.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
@@ -232,6 +233,12 @@ describe('Art. 24: vote of no confidence', () => {
       await expect(env.client.workflow.start('noConfidence', { workflowId, taskQueue, args: [{ ...i, appeal: { at: at('2025-03-04'), initiators: ['D09'] } }] })).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
       const s = (await h.query('state')) as ProcedureState;
       expect(facts(s).appeal.initiators).toEqual(['D01', 'D02']);
+      // listable: kind, unit, stage, next deadline (end of 18.03.2025, the collection period)
+      const d = await h.describe();
+      expect(d.typedSearchAttributes.get(PROCEDURE)).toBe('no_confidence');
+      expect(d.typedSearchAttributes.get(UNIT)).toBe('KZ-TEST-R');
+      expect(d.typedSearchAttributes.get(STAGE)).toBe('collecting');
+      expect(d.typedSearchAttributes.get(NEXT_DEADLINE)?.toISOString()).toBe('2025-03-18T19:00:00.000Z');
       await h.terminate('test done');
     });
   });
