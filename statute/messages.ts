@@ -7,6 +7,112 @@ import type { Rule } from './editions/types.js';
 export type Message = Readonly<Record<Lang, string>>;
 
 export const MESSAGES: Readonly<Record<string, Message>> = Object.freeze({
+  // refusal codes of the procedure workflows (workflows/*.ts)
+  wrong_stage: {
+    kk: 'Бұл әрекет рәсімнің қазіргі кезеңінде жасалмайды.',
+    ru: 'Это действие не совершается на текущей стадии процедуры.',
+    en: 'This act is not possible at the current stage of the procedure.',
+  },
+  in_future: {
+    kk: 'Әрекеттің күні мен уақыты әлі келген жоқ: болашақтағы әрекетті тіркеуге болмайды.',
+    ru: 'Дата и время действия ещё не наступили: будущее действие не регистрируется.',
+    en: 'The act is dated in the future; it cannot be recorded yet.',
+  },
+  act_in_future: {
+    kk: 'Әрекеттің күні мен уақыты әлі келген жоқ: болашақтағы әрекетті тіркеуге болмайды.',
+    ru: 'Дата и время действия ещё не наступили: будущее действие не регистрируется.',
+    en: 'The act is dated in the future; it cannot be recorded yet.',
+  },
+  out_of_order: {
+    kk: 'Әрекеттің күні алдыңғы тіркелген әрекеттің күнінен ерте.',
+    ru: 'Дата действия раньше даты предыдущего зарегистрированного действия.',
+    en: 'The act is dated before the previous recorded act.',
+  },
+  busy: {
+    kk: 'Рәсім алдыңғы әрекетті әлі өңдеп жатыр; сәлден кейін қайталаңыз.',
+    ru: 'Процедура ещё обрабатывает предыдущее действие; повторите чуть позже.',
+    en: 'The procedure is still processing the previous act; try again shortly.',
+  },
+  not_a_deputy: {
+    kk: 'Қол қоюшы осы мәслихаттың қазіргі депутаты емес.',
+    ru: 'Подписавший не является действующим депутатом этого маслихата.',
+    en: 'The signer is not a current deputy of this maslikhat.',
+  },
+  not_signed: {
+    kk: 'Қол қойылмаған: бұл депутаттың қолы жоқ.',
+    ru: 'Подпись этого депутата отсутствует.',
+    en: 'This deputy has not signed.',
+  },
+  no_sheets: {
+    kk: 'Қол қою парақтары тапсырылған жоқ.',
+    ru: 'Подписные листы не сданы.',
+    en: 'No signature sheets were handed in.',
+  },
+  same_candidate: {
+    kk: 'Келісім берілмеген кандидатураны қайта ұсынуға болмайды: басқа кандидатура ұсынылуы тиіс (23-1-баптың 3-тармағы).',
+    ru: 'Нельзя повторно вносить кандидатуру, в согласии на которую отказано: вносится другая кандидатура (п. 3 ст. 23-1).',
+    en: 'A refused candidate cannot be submitted again: another candidate must be submitted (Art. 23-1(3)).',
+  },
+  candidate_absent: {
+    kk: 'Кезектен тыс сессияда кандидаттың қатысуы міндетті.',
+    ru: 'На внеочередной сессии присутствие кандидата обязательно.',
+    en: 'The candidate must attend an extraordinary session.',
+  },
+  dismissal_mandatory: {
+    kk: 'Қайталама сенімсіздік вотумынан кейін әкім лауазымынан босатылуы міндетті (24-баптың 8-тармағы).',
+    ru: 'После повторного выражения вотума недоверия аким подлежит освобождению от должности (п. 8 ст. 24).',
+    en: 'After a repeat vote of no confidence the akim must be dismissed (Art. 24(8)).',
+  },
+  same_maslikhat: {
+    kk: 'Бұл сол мәслихат: жаңа сайланған мәслихат көрсетілуі тиіс.',
+    ru: 'Это тот же маслихат: должен быть указан вновь избранный маслихат.',
+    en: 'This is the same maslikhat; a newly elected maslikhat must be given.',
+  },
+  unknown_candidate: {
+    kk: 'Мұндай кандидат ұсынылмаған.',
+    ru: 'Такой кандидат не выдвигался.',
+    en: 'No such candidate was nominated.',
+  },
+  wrong_status: {
+    kk: 'Кандидаттың қазіргі мәртебесінде бұл әрекет жасалмайды.',
+    ru: 'При текущем статусе кандидата это действие не совершается.',
+    en: 'This act is not possible in the candidate\'s current status.',
+  },
+  missing_documents: {
+    kk: 'Тіркеуге қажетті құжаттар толық емес (36-1-баптың 4-тармағы).',
+    ru: 'Не представлены все документы, необходимые для регистрации (п. 4 ст. 36-1).',
+    en: 'Documents required for registration are missing (Art. 36-1(4)).',
+  },
+  registration_frozen: {
+    kk: 'Дауыс беруге екі күн қалғанда тіркеуді жоюға не қалпына келтіруге жол берілмейді (36-1-баптың 6-тармағы).',
+    ru: 'Отмена или восстановление регистрации за два дня до голосования не допускаются (п. 6 ст. 36-1).',
+    en: 'Registration cannot be cancelled or restored in the last two days before the vote (Art. 36-1(6)).',
+  },
+  nomination_before_call: {
+    kk: 'Сайлау тағайындалғанға дейін кандидат ұсынылмайды.',
+    ru: 'Кандидаты не выдвигаются до назначения выборов.',
+    en: 'Candidates cannot be nominated before the election is called.',
+  },
+  agreement_out_of_period: {
+    kk: 'Жергілікті қоғамдастық жиналысының келісімі ұсыну кезеңінен тыс күнге жатады.',
+    ru: 'Согласование собрания местного сообщества датировано вне периода выдвижения.',
+    en: 'The local community meeting\'s agreement is dated outside the nomination period.',
+  },
+  wrong_candidates: {
+    kk: 'Дауыс беру нәтижелерінде тіркелген кандидаттар дұрыс көрсетілмеген.',
+    ru: 'В итогах голосования неверно указаны зарегистрированные кандидаты.',
+    en: 'The vote tallies do not match the registered candidates.',
+  },
+  nothing_to_appeal: {
+    kk: 'Шағымдануға болатын шешім жоқ.',
+    ru: 'Нет решения, которое можно обжаловать.',
+    en: 'There is no decision to appeal.',
+  },
+  unknown_batch: {
+    kk: 'Мұндай қол қою парақтарының файлы импортталмаған.',
+    ru: 'Такой файл подписных листов не импортирован.',
+    en: 'No such signature-sheet file was imported.',
+  },
   invalid_date: {
     kk: 'Күн дұрыс көрсетілмеген: {value}. ЖЖЖЖ-АА-КК пішімі күтіледі.',
     ru: 'Неверная дата: {value}. Ожидается формат ГГГГ-ММ-ДД.',
