@@ -112,17 +112,26 @@ const records = proxyActivities<TartipActivities>({
 export const registerProcedure = records.registerProcedure;
 
 /**
- * Writes one legal act to the record. The key is the workflow id + a step name unique within
- * the procedure, so a retried activity or a replayed workflow never writes twice.
+ * The idempotency key of one step of this procedure: workflow id + the procedure's first run id
+ * + the step. The run id keeps a later procedure that reuses the workflow id (the next consent
+ * cycle of the same post) apart from a closed one; it stays the same across continue-as-new.
+ */
+function stepKey(step: string): string {
+  const { workflowId, firstExecutionRunId } = workflowInfo();
+  return `${workflowId}/${firstExecutionRunId}/${step}`;
+}
+
+/**
+ * Writes one legal act to the record, once per step: a retried activity or a replayed workflow
+ * never writes twice.
  */
 export function recordAct(
   step: string,
   act: { type: string; at: string; actor: Actor; payload: unknown; citation?: Citation | Citation[] | null; editionId: string },
 ) {
-  const { workflowId } = workflowInfo();
   return records.appendAct({
-    procedureId: workflowId,
-    key: `${workflowId}/${step}`,
+    procedureId: workflowInfo().workflowId,
+    key: stepKey(step),
     actType: act.type,
     legalAt: act.at,
     actor: act.actor,
@@ -136,6 +145,5 @@ export type NoticeInput = Parameters<TartipActivities['sendNotice']>[0];
 
 /** Sends a notice once per step of this procedure (retries and replays do not resend). */
 export function notify(step: string, notice: Omit<NoticeInput, 'key' | 'procedureId'>) {
-  const { workflowId } = workflowInfo();
-  return records.sendNotice({ ...notice, key: `${workflowId}/notice/${step}`, procedureId: workflowId });
+  return records.sendNotice({ ...notice, key: stepKey(`notice/${step}`), procedureId: workflowInfo().workflowId });
 }
