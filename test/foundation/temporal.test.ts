@@ -82,10 +82,10 @@ describe('a later procedure that reuses a workflow id keeps its own record', () 
   it('two runs of the same statutory wait, one after the other, both record their expiry', async () => {
     const { worker, taskQueue } = await testWorker(env, buildActivities(db.pool));
     const workflowId = 'wait-reused-id';
-    const args = [{ rule: 'art24.p8.repeat_vote', anchor: '2030-03-17', editionId: DEFAULT_EDITION_ID, calendarRef, startedBy: { kind: 'person' as const, id: 'test' }, unit: 'KZ-TEST' }];
+    const input = { rule: 'art24.p8.repeat_vote', anchor: '2030-03-17', editionId: DEFAULT_EDITION_ID, calendarRef, startedBy: { kind: 'person' as const, id: 'test' }, unit: 'KZ-TEST' };
     await worker.runUntil(async () => {
-      await env.client.workflow.execute(statutoryWait, { workflowId, taskQueue, args });
-      await env.client.workflow.execute(statutoryWait, { workflowId, taskQueue, args });
+      await env.client.workflow.execute(statutoryWait, { workflowId, taskQueue, args: [input] });
+      await env.client.workflow.execute(statutoryWait, { workflowId, taskQueue, args: [input] });
     });
     const rows = await db.pool.query(`SELECT idem_key AS key, seq FROM ledger WHERE procedure_id = $1 AND act_type = 'timer_expiry' ORDER BY seq`, [workflowId]);
     expect(rows.rows).toHaveLength(2);
