@@ -48,7 +48,8 @@ const optText = z
   .string()
   .optional()
   .transform((s) => (s === undefined || s === '' ? null : s));
-const isoDate = z
+/** A real calendar date as YYYY-MM-DD (2025-02-30 refused). */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD')
   .refine((s) => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { inTransaction, type DbContext } from './db.js';
 import { RecordsInputError, RegisterImportError, type BadRow } from './errors.js';
 import { canonicalJson, sha256Hex } from './ledger-hash.js';
-import { electorsAsOf, type ElectorsRoster } from './registers.js';
+import { electorsAsOf, isoDate, type ElectorsRoster } from './registers.js';
 import type { Citation, IsoDate } from '../statute/types.js';
 
 export type SignatureVerdictReason = 'not_elector' | 'duplicate' | 'data_mismatch' | 'sheet_not_issued';
@@ -18,13 +18,6 @@ export function normalizeName(s: string): string {
   return s.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 }
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a calendar date');
 const serial = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'sheet serial: letters, digits, _ . : - (max 128)');
 
 // ---- 24-1(3): signature sheets ----------------------------------------------------------------
