@@ -207,7 +207,10 @@ export async function akimConsent(raw: AkimConsentInput): Promise<ProcedureState
     const received = (day: string): void => {
       if (!stageIs('awaiting_resubmission')) return; // resubmitted already, while the notice was on its way
       facts.decisionReceived = day;
-      b.open(b.period('art23_1.p3.resubmission', day), 'resubmission_overdue');
+      const period = b.period('art23_1.p3.resubmission', day);
+      b.open(period, 'resubmission_overdue');
+      // the anchor of 23-1(3) ("со дня получения решения"), recorded with the period it opens
+      b.record(`decision_received/${facts.submissions.length}`, { type: 'decision_received', at: new Date(legalNow()).toISOString(), actor: TIMER, payload: { rule: period.rule, period }, citation: period.citations });
     };
     const onDelivery = b.use('art23_1.p3.decision_received') === 'notice_delivered';
     notifyAppointing(s.n, a.at, 'refusal', 'pending', onDelivery ? () => received(legalDateOf(legalNow())) : undefined);

@@ -234,7 +234,8 @@ export class ProcedureBook<Facts extends Record<string, unknown>> {
       type: 'timer_expiry',
       at: d.period.instant,
       actor: TIMER,
-      payload: { rule: d.rule, date: d.period.date, consequence, interpretations: d.period.interpretations },
+      // the whole derivation, so an auditor can recompute the deadline from the record alone
+      payload: { rule: d.rule, consequence, period: d.period },
       citation: d.period.citations,
     });
   }
