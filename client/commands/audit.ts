@@ -3,7 +3,7 @@
 // 2 bad usage, 4 checked and found wrong (bundle does not verify, replay diverged). docs/audit.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { EXIT, type CliCommand } from '../command.js';
-import { UsageError, parseCommandLine, resolveLang, usageFail, type Lang } from './calendar.js';
+import { UsageError, parseCommandLine, resolveLang, usageFail, readJsonFile, type Lang } from './calendar.js';
 import { verifyBundle, BUNDLE_FORMAT, type AuditBundle, type VerifyReport } from '../audit/bundle.js';
 import { renderTimeline, timelineFromHistory, timelineFromRecord, type Timeline } from '../audit/timeline.js';
 import type { HistoryJson } from '../audit/history.js';
@@ -35,19 +35,6 @@ Connections: TEMPORAL_ADDRESS, DATABASE_URL (or the embedded servers of \`npm st
 Exit: 0 ok, 1 error, 2 bad usage, 4 found wrong.
 `;
 
-function readJson(file: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${what}: cannot read "${file}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new UsageError(`${what}: "${file}" is not valid JSON (${(e as Error).message.split('\n')[0]})`);
-  }
-}
 
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 
@@ -75,7 +62,7 @@ async function verify(argv: string[]): Promise<number> {
   const lang = resolveLang(values.lang);
   if (positionals.length !== 1) throw new UsageError('give one bundle file');
   if (typeof values.digest === 'string' && !/^[0-9a-f]{64}$/.test(values.digest)) throw new UsageError('--digest: expected 64 lowercase hex digits');
-  const report = verifyBundle(readJson(positionals[0]!, 'bundle'), typeof values.digest === 'string' ? { expectedDigest: values.digest } : {});
+  const report = verifyBundle(readJsonFile(positionals[0]!, 'bundle'), typeof values.digest === 'string' ? { expectedDigest: values.digest } : {});
   out(values.json ? JSON.stringify(report, null, 2) : renderVerify(report, lang));
   return report.ok ? EXIT.ok : EXIT_FOUND_WRONG;
 }
@@ -94,7 +81,7 @@ async function timeline(argv: string[]): Promise<number> {
   let t: Timeline;
   if (typeof values.bundle === 'string') {
     if (positionals.length > 0) throw new UsageError('give either a procedure id or --bundle FILE');
-    const b = readJson(values.bundle, '--bundle') as AuditBundle;
+    const b = readJsonFile(values.bundle, '--bundle') as AuditBundle;
     if (b?.format !== BUNDLE_FORMAT) throw new UsageError(`--bundle: "${values.bundle}" is not a ${BUNDLE_FORMAT} file`);
     t = timelineOfBundle(b);
   } else {
@@ -180,7 +167,7 @@ async function replay(argv: string[]): Promise<number> {
     let history: HistoryJson | null;
     let id = arg;
     if (arg.endsWith('.json')) {
-      const obj = readJson(arg, 'history') as { format?: string; history?: HistoryJson; events?: unknown[]; procedure?: { id: string } };
+      const obj = readJsonFile(arg, 'history') as { format?: string; history?: HistoryJson; events?: unknown[]; procedure?: { id: string } };
       history = obj.format === BUNDLE_FORMAT ? obj.history ?? null : (obj as HistoryJson);
       if (!history?.events) throw new UsageError(`"${arg}" holds no Temporal history`);
       id = obj.procedure?.id ?? workflowIdOf(decodeHistory(history), arg);

@@ -62,21 +62,25 @@ export function resolveLang(flag: string | boolean | undefined): Lang {
   );
 }
 
-/** The official calendar, or the user's file (a full calendar or an overlay; docs/calendar-format.md). */
-export function loadCalendar(file: string | boolean | undefined): Calendar {
-  if (typeof file !== 'string') return officialCalendar();
+/** A JSON file named on the command line; unreadable or malformed → a one-line UsageError naming `what`. */
+export function readJsonFile(file: string, what: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`--calendar: cannot read "${file}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(`${what}: cannot read "${file}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  let obj: unknown;
   try {
-    obj = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new UsageError(`--calendar: "${file}" is not valid JSON (${oneLine((e as Error).message)})`);
+    throw new UsageError(`${what}: "${file}" is not valid JSON (${oneLine((e as Error).message)})`);
   }
+}
+
+/** The official calendar, or the user's file (a full calendar or an overlay; docs/calendar-format.md). */
+export function loadCalendar(file: string | boolean | undefined): Calendar {
+  if (typeof file !== 'string') return officialCalendar();
+  const obj = readJsonFile(file, '--calendar');
   try {
     return calendarFromJson(obj);
   } catch (e) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { RegisterName } from '../../activities/registers.js';
 import { StatuteError } from '../../statute/errors.js';
 import { EXIT, type CliCommand } from '../command.js';
-import { UsageError, parseCommandLine, resolveLang, usageFail, type Lang } from './calendar.js';
+import { UsageError, parseCommandLine, resolveLang, usageFail, readJsonFile, type Lang } from './calendar.js';
 import { astana, renderTimeline, shortRef } from '../audit/timeline.js';
 
 const HELP = `Usage: tartip simulate <scenario.json> [--edition ID] [--calendar FILE|REF] [--registers DIR] [--json] [--lang kk|ru|en]
@@ -37,19 +37,6 @@ const W: Record<Lang, Record<string, string>> = {
   kk: { whatif: 'Егер', moved: 'Жылжитын мерзімдер', none: 'ешқайсысы жылжымайды', outcome: 'Нәтиже', acts: 'Басқаша шешілген актілер', accepted: 'қабылданды', problems: 'Сценарий күткендей емес', same: 'өзгеріссіз' },
 };
 
-function readJson(file: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${what}: cannot read "${file}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new UsageError(`${what}: "${file}" is not valid JSON (${(e as Error).message.split('\n')[0]})`);
-  }
-}
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, { edition: { type: 'string' }, calendar: { type: 'string' }, registers: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
@@ -62,14 +49,14 @@ async function run(argv: string[]): Promise<number> {
   const { parseScenario, createSimulator, compareRuns } = await import('../simulate.js');
   let scenario;
   try {
-    scenario = parseScenario(readJson(positionals[0]!, 'scenario'));
+    scenario = parseScenario(readJsonFile(positionals[0]!, 'scenario'));
   } catch (e) {
     if (e instanceof StatuteError) throw new UsageError(e.message);
     throw e;
   }
   let calendar: string | object | undefined;
   if (typeof values.calendar === 'string') {
-    calendar = /\.json$/i.test(values.calendar) ? (readJson(values.calendar, '--calendar') as object) : values.calendar;
+    calendar = /\.json$/i.test(values.calendar) ? (readJsonFile(values.calendar, '--calendar') as object) : values.calendar;
     if (typeof calendar === 'object') {
       const { calendarFromJson } = await import('../../statute/calendar/index.js');
       try {
