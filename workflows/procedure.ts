@@ -40,6 +40,10 @@ export interface OpenDeadline {
   period: DatedPeriod;
   /** what the timer does when the period ends, e.g. 'close_collection' */
   onExpiry: string;
+  /** its timer has fired and the act has not come (the deadline stays listed) */
+  overdue?: boolean;
+  /** stays open after the outcome (an appeal period) */
+  afterOutcome?: boolean;
 }
 
 export interface ActSummary {
@@ -64,6 +68,14 @@ export interface ProcedureState<Facts = Record<string, unknown>> {
   interpretations: InterpretationUse[];
   acts: ActSummary[];
   facts: Facts;
+  /** rules whose deadline passed without the act */
+  overdue?: string[];
+  /** the law's notices and their delivery */
+  notices?: unknown[];
+  /** every period computed during the run */
+  periods?: DatedPeriod[];
+  /** the statutory clock: suspended now, and every suspension with the deadlines it moved */
+  clock?: unknown;
 }
 
 export type Role = 'administrator' | 'commission' | 'auditor';

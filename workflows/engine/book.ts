@@ -1,0 +1,319 @@
+// The pure core of every procedure: its facts, stage, open deadlines, thresholds,
+// interpretations and the records and notices it owes, as data. Specifications change it only
+// through these methods; the interpreter (Temporal) and the pure runner (tests) drain its effects.
+// No Temporal, no I/O: the legal clock is passed in.
+import type { Calendar } from '../../statute/calendar/index.js';
+import { periodOf, type DatedPeriod } from '../../statute/deadlines.js';
+import type { Edition, ProcedureCode } from '../../statute/editions/types.js';
+import { StatuteError, type RefusalBody } from '../../statute/errors.js';
+import { useOf } from '../../statute/interpretations.js';
+import { rule } from '../../statute/rules.js';
+import { suspendPeriod, type Suspension } from '../../statute/suspension.js';
+import { evaluateThreshold } from '../../statute/thresholds.js';
+import type { Citation, InterpretationUse, IsoDate, ThresholdDerivation } from '../../statute/types.js';
+import type { SendNoticeInput as NoticeInput } from '../../activities/notifications.js';
+import type { ActSummary, Actor, OpenDeadline, ProcedureState } from '../procedure.js';
+import { legalDateOf } from './time.js';
+
+/** The system as the actor of timer acts (expiries, deadlines opened by a timer). */
+export const TIMER: Actor = { kind: 'system', id: 'tartip-timer', role: 'timer' };
+
+export interface RecordAct {
+  type: string;
+  at: string;
+  actor: Actor;
+  payload: unknown;
+  citation?: Citation | Citation[] | null;
+}
+export type Notice = Omit<NoticeInput, 'key' | 'procedureId'>;
+
+export type Effect =
+  | { kind: 'record'; step: string; act: RecordAct }
+  | { kind: 'notice'; step: string; notice: Notice; then?: (b: Book<any, any>) => void };
+
+export interface NoticeStatus {
+  step: string;
+  templateId: string;
+  to: string;
+  status: 'queued' | 'sent' | 'failed';
+  reason?: string;
+}
+
+export interface ClockState {
+  suspended: { since: IsoDate; at: string; reason: string; basis: string; document: string } | null;
+  history: Suspension[];
+}
+
+/** Refuses with a typed StatuteError (→ `Refused:<code>`), naming the field and the rule. */
+export function refuse(body: RefusalBody, message: string): never {
+  throw new StatuteError(body, message);
+}
+
+const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
+
+export class Book<F, S extends string> {
+  facts!: F;
+  stage: S;
+  outcome: string | null = null;
+  deadlines: OpenDeadline[] = [];
+  /** every period computed during the run */
+  periods: DatedPeriod[] = [];
+  thresholds: ThresholdDerivation[] = [];
+  interpretations: InterpretationUse[] = [];
+  acts: ActSummary[] = [];
+  notices: NoticeStatus[] = [];
+  clock: ClockState = { suspended: null, history: [] };
+  /** records and notices owed, in order; drained by the interpreter */
+  effects: Effect[] = [];
+  /** deadlines opened in the current step: their derivations are recorded with the step */
+  opened: OpenDeadline[] = [];
+  /** bumped on every change; the interpreter's loop waits on it */
+  version = 0;
+
+  constructor(
+    readonly kind: string,
+    readonly procedure: ProcedureCode,
+    readonly edition: Edition,
+    readonly calendar: Calendar,
+    readonly calendarRef: string,
+    /** interpretation options recorded at start */
+    readonly chosen: readonly InterpretationUse[],
+    initial: S,
+    /** legal "now", epoch ms */
+    readonly now: () => number,
+  ) {
+    this.stage = initial;
+  }
+
+  // ---- the law ---------------------------------------------------------------------------
+
+  today(): IsoDate {
+    return legalDateOf(this.now());
+  }
+
+  cite(ruleId: string): Citation {
+    return rule(this.edition, ruleId).cite;
+  }
+
+  /** The option used for an interpretation (recorded at start, else the default); noted in the state. */
+  use(id: string): string {
+    const u = useOf(id, this.chosen);
+    this.note([u]);
+    return u.chosen;
+  }
+
+  note(us: readonly InterpretationUse[]): void {
+    for (const u of us) if (!this.interpretations.some((x) => x.id === u.id)) this.interpretations.push({ id: u.id, chosen: u.chosen });
+  }
+
+  /** A dated period of the pinned edition and calendar, anchored on `anchor` (forward or back, as the rule says). */
+  period(ruleId: string, anchor: IsoDate): DatedPeriod {
+    const p = periodOf(this.edition, ruleId, anchor, this.calendar, this.chosen);
+    this.note(p.interpretations);
+    this.periods.push(p);
+    return p;
+  }
+
+  threshold(ruleId: string, baseValue: number, actual: number): ThresholdDerivation {
+    const d = this.peekThreshold(ruleId, baseValue, actual);
+    this.note(d.interpretations);
+    this.thresholds.push(d);
+    return d;
+  }
+
+  /** What a threshold would give, without noting it (checks). */
+  peekThreshold(ruleId: string, baseValue: number, actual: number): ThresholdDerivation {
+    return evaluateThreshold(rule(this.edition, ruleId, 'threshold'), { baseValue, actual, interpretations: this.chosen });
+  }
+
+  /** Refuses `count` when it is not met, naming the field. */
+  require(d: ThresholdDerivation, field: string, message: string): void {
+    if (d.met) return;
+    refuse({ code: 'below_threshold', field, rule: d.rule, ...(d.citations[0] ? { citation: d.citations[0] } : {}), params: { rule: d.rule, required: d.required, actual: d.actual, base: d.baseValue } }, message);
+  }
+
+  // ---- deadlines -------------------------------------------------------------------------
+
+  /** Opens the rule's period from `anchor`; its derivation is recorded with this step. */
+  open(ruleId: string, anchor: IsoDate, onExpiry: string, opts: { afterOutcome?: boolean } = {}): DatedPeriod {
+    return this.openPeriod(this.period(ruleId, anchor), onExpiry, opts);
+  }
+
+  /** Opens an already computed period (e.g. a milestone of an election calendar). */
+  openPeriod(period: DatedPeriod, onExpiry: string, opts: { afterOutcome?: boolean; key?: string } = {}): DatedPeriod {
+    const key = opts.key ?? period.rule;
+    const d: OpenDeadline = { rule: key, period, onExpiry, ...(opts.afterOutcome ? { afterOutcome: true } : {}) };
+    this.deadlines = [...this.deadlines.filter((x) => x.rule !== key), d];
+    this.opened = [...this.opened.filter((x) => x.rule !== key), d];
+    this.touch();
+    return period;
+  }
+
+  /** The act came (or the law no longer asks for it): the deadline is closed. */
+  cancel(ruleId: string): void {
+    this.deadlines = this.deadlines.filter((d) => d.rule !== ruleId);
+    this.opened = this.opened.filter((d) => d.rule !== ruleId);
+    this.touch();
+  }
+
+  deadline(ruleId: string): OpenDeadline | undefined {
+    return this.deadlines.find((d) => d.rule === ruleId);
+  }
+
+  overdue(): string[] {
+    return this.deadlines.filter((d) => d.overdue).map((d) => d.rule);
+  }
+
+  /** The earliest deadline whose timer has not fired; none while the clock is suspended. */
+  nextTimer(): OpenDeadline | undefined {
+    if (this.clock.suspended) return undefined;
+    let best: OpenDeadline | undefined;
+    for (const d of this.deadlines) if (!d.overdue && (!best || Date.parse(d.period.instant) < Date.parse(best.period.instant))) best = d;
+    return best;
+  }
+
+  /** Marks a deadline's timer as fired; it stays listed (overdue) until its act comes or it is cancelled. */
+  fired(ruleId: string): void {
+    this.deadlines = this.deadlines.map((d) => (d.rule === ruleId ? { ...d, overdue: true } : d));
+    this.touch();
+  }
+
+  /** True when `at` is after the end of the rule's open deadline (or it has fired). */
+  isLate(ruleId: string, at: string): boolean {
+    const d = this.deadline(ruleId);
+    return !!d && (d.overdue === true || Date.parse(at) > Date.parse(d.period.instant));
+  }
+
+  // ---- the clock stopped by a court or the law ---------------------------------------------
+
+  suspend(at: string, why: { reason: string; basis: string; document: string }): void {
+    this.clock = { ...this.clock, suspended: { since: legalDateOf(Date.parse(at)), at, ...why } };
+    this.touch();
+  }
+
+  /** Moves every open deadline by the days the clock stood still; returns the moves. */
+  resume(at: string): Suspension[] {
+    const s = this.clock.suspended!;
+    const resumedOn = legalDateOf(Date.parse(at));
+    const moves: Suspension[] = [];
+    this.deadlines = this.deadlines.map((d) => {
+      if (d.overdue) return d;
+      const moved = suspendPeriod(d.period, s.since, resumedOn, this.calendar);
+      moves.push(moved.suspension);
+      return { ...d, period: moved.period };
+    });
+    this.clock = { suspended: null, history: [...this.clock.history, ...moves] };
+    this.touch();
+    return moves;
+  }
+
+  // ---- stage -----------------------------------------------------------------------------
+
+  is(...stages: S[]): boolean {
+    return stages.includes(this.stage);
+  }
+
+  /** A new stage; with an outcome the procedure has ended and its deadlines close (except afterOutcome ones). */
+  setStage(stage: S, outcome: string | null = null): void {
+    this.stage = stage;
+    if (outcome) {
+      this.outcome = outcome;
+      this.deadlines = this.deadlines.filter((d) => d.afterOutcome);
+    }
+    this.touch();
+  }
+
+  /** Ended: an outcome and no deadline left open. */
+  ended(): boolean {
+    return this.outcome !== null && this.deadlines.length === 0;
+  }
+
+  touch(): void {
+    this.version++;
+  }
+
+  // ---- records and notices ------------------------------------------------------------------
+
+  /** Lists an act in the state and owes its record (written once per step). */
+  record(step: string, act: RecordAct): void {
+    this.acts.push({ seq: this.acts.length + 1, act: act.type, at: act.at, actor: act.actor });
+    this.effects.push({ kind: 'record', step, act });
+    this.touch();
+  }
+
+  /** A notice the law requires, sent once per step; `then` runs when it has been delivered. */
+  notify(step: string, notice: Notice, then?: (b: Book<F, S>) => void): void {
+    this.notices.push({ step, templateId: notice.templateId, to: notice.addressee.role, status: 'queued' });
+    this.effects.push({ kind: 'notice', step, notice, ...(then ? { then: then as (b: Book<any, any>) => void } : {}) });
+    this.touch();
+  }
+
+  noticeDone(step: string, outcome: { sent: true } | { sent: false; reason: string }): void {
+    this.notices = this.notices.map((n) => (n.step === step ? { ...n, status: outcome.sent ? 'sent' : 'failed', ...(outcome.sent ? {} : { reason: outcome.reason }) } : n));
+    this.touch();
+  }
+
+  /** The date of the last act by a person or body (the order check of the next one). */
+  lastAt(): string | null {
+    for (let i = this.acts.length - 1; i >= 0; i--) if (this.acts[i]!.actor.kind !== 'system') return this.acts[i]!.at;
+    return null;
+  }
+
+  // ---- refusals that help --------------------------------------------------------------------
+
+  refuse(body: RefusalBody, message: string): never {
+    return refuse(body, message);
+  }
+
+  wrongStage(act: string, allowed?: readonly string[]): never {
+    return refuse(
+      { code: 'wrong_stage', field: 'act', params: { act, stage: this.stage, ...(allowed ? { allowed: allowed.join(', ') } : {}) } },
+      `${act} is not allowed at stage ${this.stage}${allowed ? ` (allowed in: ${allowed.join(', ')})` : ''}`,
+    );
+  }
+
+  /** The act's period ended on `date`: it was allowed until then. */
+  tooLate(ruleId: string, date: IsoDate, message: string, field = 'at'): never {
+    return refuse({ code: 'too_late', field, rule: ruleId, citation: this.cite(ruleId), date, params: { date, rule: ruleId } }, message);
+  }
+
+  /** The act is allowed from `date` (a waiting period, an anchor not reached yet). */
+  tooEarly(ruleId: string, date: IsoDate, message: string, field = 'at'): never {
+    return refuse({ code: 'too_early', field, rule: ruleId, citation: this.cite(ruleId), date, params: { date, rule: ruleId } }, message);
+  }
+
+  // ---- transactions and the state query --------------------------------------------------------
+
+  /** Everything an act may change, to undo a refused one. */
+  snapshot(): unknown {
+    return {
+      facts: clone(this.facts), stage: this.stage, outcome: this.outcome, deadlines: [...this.deadlines], periods: [...this.periods],
+      thresholds: [...this.thresholds], interpretations: [...this.interpretations], acts: [...this.acts], notices: [...this.notices],
+      clock: this.clock, effects: [...this.effects], opened: [...this.opened],
+    };
+  }
+
+  restore(s: unknown): void {
+    Object.assign(this, s);
+    this.touch();
+  }
+
+  state(editionId: string, extra: Record<string, unknown> = {}): ProcedureState {
+    const view = { overdue: this.overdue(), notices: this.notices, periods: this.periods, clock: this.clock };
+    return {
+      kind: this.kind,
+      procedure: this.procedure,
+      stage: this.stage,
+      outcome: this.outcome,
+      editionId,
+      calendarRef: this.calendarRef,
+      deadlines: this.deadlines,
+      thresholds: this.thresholds,
+      interpretations: this.interpretations,
+      acts: this.acts,
+      ...view,
+      ...extra,
+      facts: { ...view, ...(this.facts as object) },
+    };
+  }
+}
