@@ -101,6 +101,34 @@ describe('edition kz-148@2018-07-12', () => {
     ]));
   });
 
+  it('P-15 norms without a number: the four citations workflows/akim-consent.ts wrote by hand', () => {
+    // The citations as workflows/akim-consent.ts defined them (PRESENCE, THIRD_REFUSAL.*, ACTING):
+    // the edition's rules carry the same law, article, paragraph, subparagraph, source and quote,
+    // plus the wording (the amending acts) every other 23-1 rule carries.
+    const SRC = '000_183c24e7cb45d52d.txt';
+    const handMade = {
+      'art23_1.p3.candidate_presence': { law: '148', article: '23-1', paragraph: '3', source: SRC, quote: 'Присутствие кандидата на должность акима на внеочередной сессии маслихата по рассмотрению представления о даче согласия на назначение на должность акима обязательно' },
+      'art23_1.p4.third_refusal_president': { law: '148', article: '23-1', paragraph: '4', subparagraph: '1', source: SRC, quote: 'Президент Республики Казахстан вправе досрочно прекратить полномочия соответствующего маслихата после консультаций с Премьер-Министром Республики Казахстан и председателями Палат Парламента Республики Казахстан' },
+      'art23_1.p4.third_refusal_regional_akim': { law: '148', article: '23-1', paragraph: '4', subparagraph: '2', source: SRC, quote: 'аким области письменно уведомляет Президента Республики Казахстан и ставит вопрос о досрочном прекращении полномочий соответствующего маслихата' },
+      'art23_1.p4.acting_akim': { law: '148', article: '23-1', paragraph: '4', source: SRC, quote: 'назначает временно исполняющего обязанности акима до назначения акима соответствующей административно-территориальной единицы с согласия вновь сформированного маслихата' },
+    } as const;
+    for (const [id, c] of Object.entries(handMade) as [keyof typeof handMade, (typeof handMade)[keyof typeof handMade]][]) {
+      const r = rule(E, id, 'norm');
+      expect(r.procedure, id).toBe('P-15');
+      expect({ ...r.cite, wording: undefined }, id).toEqual({ ...c, wording: undefined });
+      expect(r.cite.wording, id).toBe(rule(E, 'art23_1.p3.resubmission').cite.wording);
+    }
+    expect(rule(E, 'art23_1.p4.third_refusal_president', 'norm').norm).toEqual({ modality: 'power', subject: 'president', what: 'terminate_maslikhat_early' });
+    expect(formatRuleValue(rule(E, 'art23_1.p4.third_refusal_regional_akim'), 'en')).toBe('duty (regional akim): notify president raise early termination');
+    expect(formatRuleValue(rule(E, 'art23_1.p3.candidate_presence'), 'ru')).toBe('условие (candidate): present at extraordinary session');
+    expect(rulesOf(E, 'akim_consent').filter((r) => r.kind === 'norm').map((r) => r.id)).toEqual([
+      'art23_1.p3.candidate_presence', 'art23_1.p4.third_refusal_president', 'art23_1.p4.third_refusal_regional_akim', 'art23_1.p4.acting_akim',
+    ]);
+    // a norm needs its modality, subject and what
+    const bad = { ...rule(E, 'art23_1.p4.acting_akim', 'norm'), id: 'art23_1.p4.bad', norm: { modality: 'maybe', subject: 'x', what: 'y' } };
+    expect(refusal(() => defineEdition({ id: 'n-TEST', effectiveFrom: '2031-01-01', basedOn: E, title: FIXTURE_2030.title, overrides: [bad as never] })).body).toMatchObject({ code: 'invalid_rule', field: 'norm' });
+  });
+
   it('Senate recall bar is one year (RU), not three (the older English text)', () => {
     const r = rule(E, 'art24_1.p6.reinitiation_bar', 'bar');
     expect(r.bar.period).toMatchObject({ count: 1, unit: 'year', kind: 'waiting', anchor: 'refusal' });
