@@ -35,7 +35,15 @@ const after = (count: number, unit: PeriodSpec['unit'], kind: PeriodSpec['kind']
 const before = (count: number, unit: PeriodSpec['unit'], anchor: string): PeriodSpec =>
   ({ count, unit, kind: 'deadline', anchor, direction: 'before' });
 
-const rules: Rule[] = [
+/**
+ * Returns its argument: the `const` type parameter keeps every rule's literal id (for `RuleId`)
+ * while each rule is still checked against `Rule`.
+ */
+function ruleList<const T extends readonly Rule[]>(list: T): T {
+  return list;
+}
+
+const rules = ruleList([
   // ───────────── P-01 / P-02 / P-04 / P-05: maslikhat and its sessions (Arts 5, 10, 11) ─────────────
   {
     id: 'art5.p4.legitimacy_three_quarters', procedure: 'P-01', kind: 'threshold',
@@ -975,7 +983,10 @@ const rules: Rule[] = [
     },
     cite: cite('39-3', '11', 'считается принятым, если за него проголосовало более половины участников', W_39_3),
   },
-];
+]);
+
+/** Every rule id of this edition, as a literal union (a typo in `rule(edition, 'art24.p4…')` is a compile error). */
+export type Kz148_2018RuleId = (typeof rules)[number]['id'];
 
 export const KZ_148_2018 = defineEdition({
   id: 'kz-148@2018-07-12',

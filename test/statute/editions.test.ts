@@ -12,10 +12,14 @@ import {
   getEdition,
   periodFor,
   procedureCode,
+  RULE_IDS,
+  isRuleId,
   rule,
+  ruleById,
   rulesOf,
 } from '../../statute/rules.js';
-import type { Edition, PeriodRule } from '../../statute/rules.js';
+import type { Edition, PeriodRule, RuleId } from '../../statute/rules.js';
+import { periodOf } from '../../statute/deadlines.js';
 import { computePeriod } from '../../statute/periods.js';
 import { officialCalendar } from '../../statute/calendar/index.js';
 import { statuteError as refusal } from '../harness/errors.js';
@@ -176,11 +180,31 @@ describe('edition kz-148@2018-07-12', () => {
 });
 
 describe('lookup', () => {
-  it('rule() throws unknown_rule with the rule and edition', () => {
-    const e = refusal(() => rule(E, 'art99.p1.nothing'));
+  it('rule() throws unknown_rule with the rule and edition (ids from outside the code go through ruleById)', () => {
+    const e = refusal(() => ruleById(E, 'art99.p1.nothing'));
     expect(e.body).toMatchObject({ code: 'unknown_rule', rule: 'art99.p1.nothing', params: { edition: E.id } });
     expect(refusal(() => rule(E, 'art24.p4.signature_collection', 'threshold')).body.code).toBe('wrong_rule_kind');
-    expect(refusal(() => rule(E, 'toString')).body.code).toBe('unknown_rule');
+    expect(refusal(() => ruleById(E, 'art24.p4.signature_collection', 'threshold')).body.code).toBe('wrong_rule_kind');
+    expect(refusal(() => ruleById(E, 'toString')).body.code).toBe('unknown_rule');
+    // a repealed rule keeps its RuleId but is not in the later edition: still refused at run time
+    const later = defineEdition({ id: 'z-TEST', effectiveFrom: '2031-01-01', basedOn: E, title: FIXTURE_2030.title, overrides: [], repeals: ['art24.p8.repeat_vote'] });
+    expect(refusal(() => rule(later, 'art24.p8.repeat_vote')).body.code).toBe('unknown_rule');
+  });
+
+  it('RuleId: a misspelt id is a compile error; the type and RULE_IDS are exactly the editions\' ids', () => {
+    // @ts-expect-error — 'art24.p4.signature_colection' is not a RuleId (tsc --noEmit fails if this line compiles)
+    expect(refusal(() => rule(E, 'art24.p4.signature_colection')).body.code).toBe('unknown_rule');
+    // @ts-expect-error — periodOf takes a RuleId too
+    expect(refusal(() => periodOf(E, 'art24.p4.signature_colection', '2025-03-17', officialCalendar())).body.code).toBe('unknown_rule');
+    const ids: RuleId[] = ['art23_1.p3.candidate_presence', 'art24.p4.signature_collection'];
+    expect(ids.every(isRuleId)).toBe(true);
+    expect(isRuleId('art99.p1.nothing')).toBe(false);
+    for (const id of Object.keys(E.rules)) expect(isRuleId(id), id).toBe(true);
+    expect([...RULE_IDS].sort()).toEqual([...new Set(EDITIONS.flatMap((e) => Object.keys(e.rules)))].sort());
+    // RuleId is derived from the edition data; it must stay a literal union, never widen to string
+    // (a rule whose id is not a literal would do that, and every typo would compile again)
+    const literal: [string] extends [RuleId] ? false : true = true;
+    expect(literal).toBe(true);
   });
 
   it('procedures by name or by catalogue number', () => {
@@ -324,7 +348,7 @@ describe('messages', () => {
   });
 
   it('formats a thrown StatuteError body', () => {
-    const e = refusal(() => rule(E, 'art99.p1.nothing'));
+    const e = refusal(() => ruleById(E, 'art99.p1.nothing'));
     expect(formatRefusal(e.body, 'kk')).toBe('Заңның «kz-148@2018-07-12» редакциясында art99.p1.nothing ережесі жоқ.');
     expect(formatRefusal({ code: 'something_new' }, 'en')).toBe('Request refused (something_new).');
   });
