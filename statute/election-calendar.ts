@@ -15,7 +15,8 @@ import { periodOf } from './deadlines.js';
 import type { Edition, Titles } from './editions/types.js';
 import { StatuteError } from './errors.js';
 import { useOf } from './interpretations.js';
-import { rule } from './rules.js';
+import { rule, ruleById } from './rules.js';
+import type { RuleId } from './editions/index.js';
 import { endOfDayInstant, startOfDayInstant } from './time.js';
 import type { Citation, InterpretationUse, IsoDate, SkippedDay } from './types.js';
 
@@ -38,7 +39,7 @@ export function periodBefore(
   recorded: readonly InterpretationUse[] = [],
   boundary: 'starts' | 'ends' = 'ends',
 ): DatedPeriod {
-  const r = rule(edition, ruleId);
+  const r = ruleById(edition, ruleId);
   if (r.kind !== 'period' && r.kind !== 'bar') {
     throw new StatuteError(
       { code: 'wrong_rule_kind', field: 'rule', rule: r.id, params: { rule: r.id, kind: 'period', actual: r.kind } },
@@ -110,7 +111,7 @@ export function periodBefore(
 
 /** A day named by the law itself (election day, the day a registration ends), as a period of zero length. */
 function onDay(edition: Edition, ruleId: string, date: IsoDate, calendar: Calendar, boundary: 'starts' | 'ends', extraCites: Citation[] = []): DatedPeriod {
-  const r = rule(edition, ruleId);
+  const r = ruleById(edition, ruleId);
   const day = isoToDay(date);
   const t = boundary === 'starts' ? startOfDayInstant(day) : endOfDayInstant(date);
   const info = calendar.dayInfo(date);
@@ -339,7 +340,7 @@ export function checkElectionDay(
   const uses: InterpretationUse[] = [];
   let latest: DatedPeriod;
   let earliestDate: IsoDate | undefined;
-  let ruleId: string;
+  let ruleId: RuleId;
   if (trigger.kind === 'term_end') {
     const anchor = useOf('art36_1.p10.month_anchor', recorded);
     uses.push(anchor);
@@ -467,9 +468,9 @@ export const INDIRECT_BY_DISTRICT_MASLIKHAT = 'indirect_by_district_maslikhat';
 export interface ElectorateSpec {
   /** 36-1(10): "Выборы акима проводятся на заседании выборщиков – депутатов маслихата соответствующего района" */
   kind: 'district_maslikhat_deputies';
-  quorumRule: string;
-  winnerRule: string;
-  revoteRule: string;
+  quorumRule: RuleId;
+  winnerRule: RuleId;
+  revoteRule: RuleId;
 }
 
 export interface ElectionStrategy {
@@ -481,7 +482,7 @@ export interface ElectionStrategy {
   decideVote: typeof decideVote;
 }
 
-const INDIRECT: ElectionStrategy = Object.freeze({
+const INDIRECT: ElectionStrategy = Object.freeze<ElectionStrategy>({
   id: INDIRECT_BY_DISTRICT_MASLIKHAT,
   electorate: { kind: 'district_maslikhat_deputies' as const, quorumRule: 'art36_1.p10.elector_quorum', winnerRule: 'art36_1.p2.plurality', revoteRule: 'art36_1.p10.revote_same_day' },
   calendar: electionCalendar,

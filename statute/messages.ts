@@ -328,6 +328,10 @@ const LABELS = {
   max: { en: 'at most', ru: 'не более', kk: 'көп дегенде' },
   min: { en: 'at least', ru: 'не менее', kk: 'кемінде' },
   barred: { en: 'barred', ru: 'запрещено', kk: 'тыйым салынады' },
+  duty: { en: 'duty', ru: 'обязанность', kk: 'міндет' },
+  power: { en: 'may', ru: 'вправе', kk: 'құқылы' },
+  condition: { en: 'condition', ru: 'условие', kk: 'шарт' },
+  consequence: { en: 'consequence', ru: 'последствие', kk: 'салдары' },
 } as const satisfies Record<string, Message>;
 
 /** Words for an event or base name (snake_case) — shown as is, with spaces. */
@@ -359,6 +363,9 @@ export function formatRuleValue(r: Rule, lang: Lang): string {
       const dir = p.direction === 'before' ? LABELS.before[lang] : LABELS.from[lang];
       return `${LABELS.barred[lang]} ${words(r.bar.forbids)}: ${formatDuration(p.count, p.unit, lang)}, ${dir}: ${words(p.anchor)}`;
     }
+    case 'norm':
+      // e.g. "duty (regional akim): notify president raise early termination"
+      return `${LABELS[r.norm.modality][lang]} (${words(r.norm.subject)}): ${words(r.norm.what)}`;
   }
 }
 

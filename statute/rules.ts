@@ -1,14 +1,14 @@
 // Lookup API over the editions: which edition is in force, and its rules by id or procedure.
 import { StatuteError } from './errors.js';
 import { EDITIONS, isIsoDate } from './editions/index.js';
-import type { Edition, EditionRule, ProcedureCode, RuleKind } from './editions/index.js';
+import type { Edition, EditionRule, ProcedureCode, RuleId, RuleKind } from './editions/index.js';
 import { useOf } from './interpretations.js';
 import type { PeriodInput } from './periods.js';
 import type { InterpretationUse, IsoDate, PeriodUnit } from './types.js';
 
 export type {
-  Edition, EditionRule, ProcedureCode, Rule, RuleKind, PeriodRule, ThresholdRule, CapRule, BarRule,
-  PeriodSpec, ThresholdSpec, CapSpec, BarSpec, Comparison, Titles,
+  Edition, EditionRule, ProcedureCode, Rule, RuleId, RuleKind, PeriodRule, ThresholdRule, CapRule, BarRule, NormRule,
+  PeriodSpec, ThresholdSpec, CapSpec, BarSpec, NormSpec, Comparison, Titles,
 } from './editions/index.js';
 export { defineEdition, EDITIONS, KZ_148_2018 } from './editions/index.js';
 
@@ -76,10 +76,25 @@ export function editionInForce(date: IsoDate, editions: readonly Edition[] = EDI
   return best;
 }
 
-/** One rule of an edition; throws StatuteError `unknown_rule`. Narrow the kind with `kind`. */
-export function rule(edition: Edition, id: string): EditionRule;
-export function rule<K extends RuleKind>(edition: Edition, id: string, kind: K): Extract<EditionRule, { kind: K }>;
-export function rule(edition: Edition, id: string, kind?: RuleKind): EditionRule {
+/**
+ * One rule of an edition; throws StatuteError `unknown_rule` (a rule repealed in that edition).
+ * `id` is a `RuleId`: a misspelt id in the code is a compile error. Ids that come from outside
+ * the code (CLI flags, API input, recorded histories) go through `ruleById`.
+ * Narrow the kind with `kind`.
+ */
+export function rule(edition: Edition, id: RuleId): EditionRule;
+export function rule<K extends RuleKind>(edition: Edition, id: RuleId, kind: K): Extract<EditionRule, { kind: K }>;
+export function rule(edition: Edition, id: RuleId, kind?: RuleKind): EditionRule {
+  return ruleById(edition, id, kind);
+}
+
+/**
+ * `rule()` for an id known only at run time (a CLI flag, an API field, a recorded derivation):
+ * the same checks, StatuteError `unknown_rule` / `wrong_rule_kind`, no compile-time check.
+ */
+export function ruleById(edition: Edition, id: string): EditionRule;
+export function ruleById<K extends RuleKind>(edition: Edition, id: string, kind: K | undefined): Extract<EditionRule, { kind: K }>;
+export function ruleById(edition: Edition, id: string, kind?: RuleKind): EditionRule {
   const r = Object.hasOwn(edition.rules, id) ? edition.rules[id] : undefined;
   if (!r) {
     throw new StatuteError(
@@ -94,6 +109,14 @@ export function rule(edition: Edition, id: string, kind?: RuleKind): EditionRule
     );
   }
   return r;
+}
+
+/** All rule ids of the editions known to tartip (the values behind the type `RuleId`). */
+export const RULE_IDS: readonly RuleId[] = Object.freeze([...new Set(EDITIONS.flatMap((e) => Object.keys(e.rules)))] as RuleId[]);
+
+/** Narrows an id from outside the code (input, records) to `RuleId`: some edition known to tartip has it. */
+export function isRuleId(id: string): id is RuleId {
+  return (RULE_IDS as readonly string[]).includes(id);
 }
 
 /** Rules of an edition (in the edition's order), optionally those a procedure uses. */

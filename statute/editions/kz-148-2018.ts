@@ -35,7 +35,15 @@ const after = (count: number, unit: PeriodSpec['unit'], kind: PeriodSpec['kind']
 const before = (count: number, unit: PeriodSpec['unit'], anchor: string): PeriodSpec =>
   ({ count, unit, kind: 'deadline', anchor, direction: 'before' });
 
-const rules: Rule[] = [
+/**
+ * Returns its argument: the `const` type parameter keeps every rule's literal id (for `RuleId`)
+ * while each rule is still checked against `Rule`.
+ */
+function ruleList<const T extends readonly Rule[]>(list: T): T {
+  return list;
+}
+
+const rules = ruleList([
   // ───────────── P-01 / P-02 / P-04 / P-05: maslikhat and its sessions (Arts 5, 10, 11) ─────────────
   {
     id: 'art5.p4.legitimacy_three_quarters', procedure: 'P-01', kind: 'threshold',
@@ -239,6 +247,51 @@ const rules: Rule[] = [
     },
     cite: cite('23-1', '4', 'кандидатура на должность акима может вноситься не более трех раз подряд', W_23_1),
     note: 'With "другой кандидатуры" in para 3: each re-submission is a different person.',
+  },
+  // Norms without a number (issue "One procedure engine": no citation written by hand in a workflow).
+  {
+    id: 'art23_1.p3.candidate_presence', procedure: 'P-15', kind: 'norm',
+    norm: { modality: 'condition', subject: 'candidate', what: 'present_at_extraordinary_session' },
+    title: {
+      en: 'The candidate must attend an extraordinary session that considers the consent',
+      ru: 'Присутствие кандидата на внеочередной сессии по рассмотрению представления обязательно',
+      kk: 'Ұсынуды қарайтын кезектен тыс сессияға кандидаттың қатысуы міндетті',
+    },
+    cite: cite('23-1', '3', 'Присутствие кандидата на должность акима на внеочередной сессии маслихата по рассмотрению представления о даче согласия на назначение на должность акима обязательно', W_23_1),
+    note: 'Only the extraordinary session: the text says nothing of the candidate at a regular session.',
+  },
+  {
+    id: 'art23_1.p4.third_refusal_president', procedure: 'P-15', kind: 'norm',
+    norm: { modality: 'power', subject: 'president', what: 'terminate_maslikhat_early' },
+    title: {
+      en: 'Third refusal for a regional, city of republican significance or capital akim: the President may terminate the maslikhat early',
+      ru: 'Третий отказ по акиму области, города республиканского значения или столицы: Президент вправе досрочно прекратить полномочия маслихата',
+      kk: 'Облыс, республикалық маңызы бар қала немесе астана әкімі бойынша үшінші бас тарту: Президент мәслихаттың өкілеттігін мерзімінен бұрын тоқтатуға құқылы',
+    },
+    cite: cite('23-1', '4', 'Президент Республики Казахстан вправе досрочно прекратить полномочия соответствующего маслихата после консультаций с Премьер-Министром Республики Казахстан и председателями Палат Парламента Республики Казахстан', W_23_1, '1'),
+    note: 'After consultations with the Prime Minister and the chairs of both Chambers; a power, not a duty.',
+  },
+  {
+    id: 'art23_1.p4.third_refusal_regional_akim', procedure: 'P-15', kind: 'norm',
+    norm: { modality: 'duty', subject: 'regional_akim', what: 'notify_president_raise_early_termination' },
+    title: {
+      en: 'Third refusal for a district (city of regional significance) akim: the regional akim notifies the President in writing',
+      ru: 'Третий отказ по акиму района (города областного значения): аким области письменно уведомляет Президента',
+      kk: 'Аудан (облыстық маңызы бар қала) әкімі бойынша үшінші бас тарту: облыс әкімі Президентке жазбаша хабарлайды',
+    },
+    cite: cite('23-1', '4', 'аким области письменно уведомляет Президента Республики Казахстан и ставит вопрос о досрочном прекращении полномочий соответствующего маслихата', W_23_1, '2'),
+    interpretations: [{ id: 'art23_1.p4.city_district_third_refusal', chosen: 'no_rule' }],
+  },
+  {
+    id: 'art23_1.p4.acting_akim', procedure: 'P-15', kind: 'norm',
+    norm: { modality: 'duty', subject: 'president_or_superior_akim', what: 'appoint_acting_akim' },
+    title: {
+      en: 'After the third refusal an acting akim is appointed until an akim is appointed with the consent of the newly formed maslikhat',
+      ru: 'После третьего отказа назначается временно исполняющий обязанности акима до назначения акима с согласия вновь сформированного маслихата',
+      kk: 'Үшінші бас тартудан кейін жаңадан құрылған мәслихаттың келісімімен әкім тағайындалғанға дейін әкімнің міндетін уақытша атқарушы тағайындалады',
+    },
+    cite: cite('23-1', '4', 'назначает временно исполняющего обязанности акима до назначения акима соответствующей административно-территориальной единицы с согласия вновь сформированного маслихата', W_23_1),
+    note: 'Appointed by the President or the superior akim ("Президент Республики Казахстан либо вышестоящий аким").',
   },
 
   // ───────────── P-17: vote of no confidence in an akim (Art 24) ─────────────
@@ -930,7 +983,10 @@ const rules: Rule[] = [
     },
     cite: cite('39-3', '11', 'считается принятым, если за него проголосовало более половины участников', W_39_3),
   },
-];
+]);
+
+/** Every rule id of this edition, as a literal union (a typo in `rule(edition, 'art24.p4…')` is a compile error). */
+export type Kz148_2018RuleId = (typeof rules)[number]['id'];
 
 export const KZ_148_2018 = defineEdition({
   id: 'kz-148@2018-07-12',

@@ -59,6 +59,20 @@ export interface CapSpec {
   counts: string;
 }
 
+/**
+ * A norm without a number: a duty, a power, a condition or a consequence the law states in words
+ * (23-1(3): the candidate's presence "обязательно"; 23-1(4): who may or must do what after a third
+ * refusal). Nothing is computed from it; workflows cite it and decide the branch themselves.
+ */
+export interface NormSpec {
+  /** duty: someone must do it; power: someone may ("вправе"); condition: a requirement for an act to be valid; consequence: what follows an event */
+  modality: 'duty' | 'power' | 'condition' | 'consequence';
+  /** Who the norm addresses, e.g. 'candidate', 'president', 'regional_akim'. */
+  subject: string;
+  /** What the norm requires, allows or makes follow, e.g. 'attend_extraordinary_session'. */
+  what: string;
+}
+
 /** An act is not allowed during a period. */
 export interface BarSpec {
   period: PeriodSpec;
@@ -84,8 +98,9 @@ export interface PeriodRule extends RuleCommon { kind: 'period'; period: PeriodS
 export interface ThresholdRule extends RuleCommon { kind: 'threshold'; threshold: ThresholdSpec }
 export interface CapRule extends RuleCommon { kind: 'cap'; cap: CapSpec }
 export interface BarRule extends RuleCommon { kind: 'bar'; bar: BarSpec }
+export interface NormRule extends RuleCommon { kind: 'norm'; norm: NormSpec }
 
-export type Rule = PeriodRule | ThresholdRule | CapRule | BarRule;
+export type Rule = PeriodRule | ThresholdRule | CapRule | BarRule | NormRule;
 export type RuleKind = Rule['kind'];
 
 /** A rule as it stands in an edition: with the date and edition its value comes from. */
@@ -197,6 +212,20 @@ export function checkRule(r: Rule): void {
         );
       }
       break;
+    }
+    case 'norm': {
+      const n = r.norm;
+      if (!['duty', 'power', 'condition', 'consequence'].includes(n.modality) || !/^[a-z][a-z0-9_]*$/.test(n.subject) || !/^[a-z][a-z0-9_]*$/.test(n.what)) {
+        throw new StatuteError(
+          { code: 'invalid_rule', field: 'norm', rule: r.id, params: { rule: r.id } },
+          `rule ${r.id}: a norm needs a modality (duty, power, condition, consequence) and snake_case subject and what`,
+        );
+      }
+      break;
+    }
+    default: {
+      const never: never = r;
+      throw new StatuteError({ code: 'invalid_rule', field: 'kind', params: { rule: String((never as Rule).id) } }, 'unknown rule kind');
     }
   }
 }

@@ -12,10 +12,14 @@ import {
   getEdition,
   periodFor,
   procedureCode,
+  RULE_IDS,
+  isRuleId,
   rule,
+  ruleById,
   rulesOf,
 } from '../../statute/rules.js';
-import type { Edition, PeriodRule } from '../../statute/rules.js';
+import type { Edition, PeriodRule, RuleId } from '../../statute/rules.js';
+import { periodOf } from '../../statute/deadlines.js';
 import { computePeriod } from '../../statute/periods.js';
 import { officialCalendar } from '../../statute/calendar/index.js';
 import { statuteError as refusal } from '../harness/errors.js';
@@ -101,6 +105,34 @@ describe('edition kz-148@2018-07-12', () => {
     ]));
   });
 
+  it('P-15 norms without a number: the four citations workflows/akim-consent.ts wrote by hand', () => {
+    // The citations as workflows/akim-consent.ts defined them (PRESENCE, THIRD_REFUSAL.*, ACTING):
+    // the edition's rules carry the same law, article, paragraph, subparagraph, source and quote,
+    // plus the wording (the amending acts) every other 23-1 rule carries.
+    const SRC = '000_183c24e7cb45d52d.txt';
+    const handMade = {
+      'art23_1.p3.candidate_presence': { law: '148', article: '23-1', paragraph: '3', source: SRC, quote: 'Присутствие кандидата на должность акима на внеочередной сессии маслихата по рассмотрению представления о даче согласия на назначение на должность акима обязательно' },
+      'art23_1.p4.third_refusal_president': { law: '148', article: '23-1', paragraph: '4', subparagraph: '1', source: SRC, quote: 'Президент Республики Казахстан вправе досрочно прекратить полномочия соответствующего маслихата после консультаций с Премьер-Министром Республики Казахстан и председателями Палат Парламента Республики Казахстан' },
+      'art23_1.p4.third_refusal_regional_akim': { law: '148', article: '23-1', paragraph: '4', subparagraph: '2', source: SRC, quote: 'аким области письменно уведомляет Президента Республики Казахстан и ставит вопрос о досрочном прекращении полномочий соответствующего маслихата' },
+      'art23_1.p4.acting_akim': { law: '148', article: '23-1', paragraph: '4', source: SRC, quote: 'назначает временно исполняющего обязанности акима до назначения акима соответствующей административно-территориальной единицы с согласия вновь сформированного маслихата' },
+    } as const;
+    for (const [id, c] of Object.entries(handMade) as [keyof typeof handMade, (typeof handMade)[keyof typeof handMade]][]) {
+      const r = rule(E, id, 'norm');
+      expect(r.procedure, id).toBe('P-15');
+      expect({ ...r.cite, wording: undefined }, id).toEqual({ ...c, wording: undefined });
+      expect(r.cite.wording, id).toBe(rule(E, 'art23_1.p3.resubmission').cite.wording);
+    }
+    expect(rule(E, 'art23_1.p4.third_refusal_president', 'norm').norm).toEqual({ modality: 'power', subject: 'president', what: 'terminate_maslikhat_early' });
+    expect(formatRuleValue(rule(E, 'art23_1.p4.third_refusal_regional_akim'), 'en')).toBe('duty (regional akim): notify president raise early termination');
+    expect(formatRuleValue(rule(E, 'art23_1.p3.candidate_presence'), 'ru')).toBe('условие (candidate): present at extraordinary session');
+    expect(rulesOf(E, 'akim_consent').filter((r) => r.kind === 'norm').map((r) => r.id)).toEqual([
+      'art23_1.p3.candidate_presence', 'art23_1.p4.third_refusal_president', 'art23_1.p4.third_refusal_regional_akim', 'art23_1.p4.acting_akim',
+    ]);
+    // a norm needs its modality, subject and what
+    const bad = { ...rule(E, 'art23_1.p4.acting_akim', 'norm'), id: 'art23_1.p4.bad', norm: { modality: 'maybe', subject: 'x', what: 'y' } };
+    expect(refusal(() => defineEdition({ id: 'n-TEST', effectiveFrom: '2031-01-01', basedOn: E, title: FIXTURE_2030.title, overrides: [bad as never] })).body).toMatchObject({ code: 'invalid_rule', field: 'norm' });
+  });
+
   it('Senate recall bar is one year (RU), not three (the older English text)', () => {
     const r = rule(E, 'art24_1.p6.reinitiation_bar', 'bar');
     expect(r.bar.period).toMatchObject({ count: 1, unit: 'year', kind: 'waiting', anchor: 'refusal' });
@@ -148,11 +180,31 @@ describe('edition kz-148@2018-07-12', () => {
 });
 
 describe('lookup', () => {
-  it('rule() throws unknown_rule with the rule and edition', () => {
-    const e = refusal(() => rule(E, 'art99.p1.nothing'));
+  it('rule() throws unknown_rule with the rule and edition (ids from outside the code go through ruleById)', () => {
+    const e = refusal(() => ruleById(E, 'art99.p1.nothing'));
     expect(e.body).toMatchObject({ code: 'unknown_rule', rule: 'art99.p1.nothing', params: { edition: E.id } });
     expect(refusal(() => rule(E, 'art24.p4.signature_collection', 'threshold')).body.code).toBe('wrong_rule_kind');
-    expect(refusal(() => rule(E, 'toString')).body.code).toBe('unknown_rule');
+    expect(refusal(() => ruleById(E, 'art24.p4.signature_collection', 'threshold')).body.code).toBe('wrong_rule_kind');
+    expect(refusal(() => ruleById(E, 'toString')).body.code).toBe('unknown_rule');
+    // a repealed rule keeps its RuleId but is not in the later edition: still refused at run time
+    const later = defineEdition({ id: 'z-TEST', effectiveFrom: '2031-01-01', basedOn: E, title: FIXTURE_2030.title, overrides: [], repeals: ['art24.p8.repeat_vote'] });
+    expect(refusal(() => rule(later, 'art24.p8.repeat_vote')).body.code).toBe('unknown_rule');
+  });
+
+  it('RuleId: a misspelt id is a compile error; the type and RULE_IDS are exactly the editions\' ids', () => {
+    // @ts-expect-error — 'art24.p4.signature_colection' is not a RuleId (tsc --noEmit fails if this line compiles)
+    expect(refusal(() => rule(E, 'art24.p4.signature_colection')).body.code).toBe('unknown_rule');
+    // @ts-expect-error — periodOf takes a RuleId too
+    expect(refusal(() => periodOf(E, 'art24.p4.signature_colection', '2025-03-17', officialCalendar())).body.code).toBe('unknown_rule');
+    const ids: RuleId[] = ['art23_1.p3.candidate_presence', 'art24.p4.signature_collection'];
+    expect(ids.every(isRuleId)).toBe(true);
+    expect(isRuleId('art99.p1.nothing')).toBe(false);
+    for (const id of Object.keys(E.rules)) expect(isRuleId(id), id).toBe(true);
+    expect([...RULE_IDS].sort()).toEqual([...new Set(EDITIONS.flatMap((e) => Object.keys(e.rules)))].sort());
+    // RuleId is derived from the edition data; it must stay a literal union, never widen to string
+    // (a rule whose id is not a literal would do that, and every typo would compile again)
+    const literal: [string] extends [RuleId] ? false : true = true;
+    expect(literal).toBe(true);
   });
 
   it('procedures by name or by catalogue number', () => {
@@ -296,7 +348,7 @@ describe('messages', () => {
   });
 
   it('formats a thrown StatuteError body', () => {
-    const e = refusal(() => rule(E, 'art99.p1.nothing'));
+    const e = refusal(() => ruleById(E, 'art99.p1.nothing'));
     expect(formatRefusal(e.body, 'kk')).toBe('Заңның «kz-148@2018-07-12» редакциясында art99.p1.nothing ережесі жоқ.');
     expect(formatRefusal({ code: 'something_new' }, 'en')).toBe('Request refused (something_new).');
   });

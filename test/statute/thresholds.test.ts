@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StatuteError } from '../../statute/errors.js';
-import { KZ_148_2018, rule } from '../../statute/rules.js';
+import { KZ_148_2018, rule, type RuleId } from '../../statute/rules.js';
 import {
   atLeastFraction,
   atMostFraction,
@@ -18,7 +18,7 @@ import type { ThresholdSpec } from '../../statute/editions/types.js';
 import { statuteError as refusal } from '../harness/errors.js';
 
 const E = KZ_148_2018;
-const t = (id: string) => rule(E, id, 'threshold');
+const t = (id: RuleId) => rule(E, id, 'threshold');
 
 
 describe('a 25-seat maslikhat (catalogue §4.1 worked example)', () => {
@@ -29,7 +29,7 @@ describe('a 25-seat maslikhat (catalogue §4.1 worked example)', () => {
     ['3/4 legitimacy', 'art5.p4.legitimacy_three_quarters', 19],
     ['majority of the total (no confidence)', 'art24.p5.vote_majority', 13],
     ['majority of the total (consent)', 'art23_1.p3.consent_majority', 13],
-  ])('%s: %s requires %i', (_label, id, required) => {
+  ] as const satisfies readonly (readonly [string, RuleId, number])[])('%s: %s requires %i', (_label, id, required) => {
     const d = evaluateThreshold(t(id), { baseValue: 25, actual: required });
     expect(d.required).toBe(required);
     expect(d.met).toBe(true);
