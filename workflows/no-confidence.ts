@@ -3,7 +3,7 @@
 // the pinned edition (statute/editions/kz-148-2018.ts, rules art24.*).
 import { defineQuery, defineUpdate, setHandler, allHandlersFinished, workflowInfo, proxyActivities } from '@temporalio/workflow';
 import { z } from 'zod';
-import { rule } from '../statute/rules.js';
+import { ruleById as rule } from '../statute/rules.js';
 import type { Citation } from '../statute/types.js';
 import { legalNow, parseOrRefuse, pinned, refusal, registerProcedure, TIMER, useLegalClock } from './common.js';
 import { ActBase, StartBase, type OpenDeadline, type ProcedureDefinition, type ProcedureState } from './procedure.js';

@@ -15,8 +15,8 @@ import {
 } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { DatedPeriod } from '../statute/deadlines.js';
-import { periodOf } from '../statute/deadlines.js';
-import { rule } from '../statute/rules.js';
+import { periodOfId as periodOf } from '../statute/deadlines.js';
+import { ruleById as rule } from '../statute/rules.js';
 import { StatuteError } from '../statute/errors.js';
 import { useOf } from '../statute/interpretations.js';
 import { evaluateThreshold, senateRecallSupport, type SenateRecallSupport } from '../statute/thresholds.js';

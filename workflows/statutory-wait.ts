@@ -4,8 +4,8 @@
 import { defineQuery, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { DatedPeriod } from '../statute/deadlines.js';
-import { periodOf } from '../statute/deadlines.js';
-import { rule } from '../statute/rules.js';
+import { periodOfId as periodOf } from '../statute/deadlines.js';
+import { ruleById as rule } from '../statute/rules.js';
 import { StatuteError } from '../statute/errors.js';
 import { msUntil, parseOrRefuse, pinned, recordAct, refusal, registerProcedure, TIMER, useLegalClock } from './common.js';
 import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from './search-attributes.js';

@@ -2,9 +2,9 @@
 // procedure's records, recomputed with statute/ under the recorded edition and calendar.
 // Pure: `tartip audit verify` runs it offline.
 import type { Calendar } from '../../statute/calendar/index.js';
-import { periodOf, type DatedPeriod } from '../../statute/deadlines.js';
+import { periodOfId as periodOf, type DatedPeriod } from '../../statute/deadlines.js';
 import type { Edition } from '../../statute/editions/types.js';
-import { rule } from '../../statute/rules.js';
+import { ruleById as rule } from '../../statute/rules.js';
 import { evaluateThreshold } from '../../statute/thresholds.js';
 import { electionCalendar, periodBefore, type ElectionCalendar } from '../../statute/election-calendar.js';
 import { isoToDay } from '../../statute/calendar/dates.js';

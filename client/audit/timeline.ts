@@ -7,7 +7,7 @@ import type { Lang } from '../../statute/errors.js';
 import { formatCitation, formatDuration } from '../../statute/messages.js';
 import type { Citation, InterpretationUse, PeriodUnit, ThresholdDerivation } from '../../statute/types.js';
 import { DEFINITIONS, definitionOf } from '../../workflows/definitions.js';
-import { getEdition, rule } from '../../statute/rules.js';
+import { getEdition, ruleById as rule } from '../../statute/rules.js';
 import { decodeHistory, type HistoryJson } from './history.js';
 import { findDerivations } from './derivations.js';
 

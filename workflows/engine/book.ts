@@ -7,7 +7,7 @@ import { periodOf, type DatedPeriod } from '../../statute/deadlines.js';
 import type { Edition, ProcedureCode } from '../../statute/editions/types.js';
 import { StatuteError, type RefusalBody } from '../../statute/errors.js';
 import { useOf } from '../../statute/interpretations.js';
-import { rule } from '../../statute/rules.js';
+import { rule, type RuleId } from '../../statute/rules.js';
 import { suspendPeriod, type Suspension } from '../../statute/suspension.js';
 import { evaluateThreshold } from '../../statute/thresholds.js';
 import type { Citation, InterpretationUse, IsoDate, ThresholdDerivation } from '../../statute/types.js';
@@ -91,7 +91,7 @@ export class Book<F, S extends string> {
     return legalDateOf(this.now());
   }
 
-  cite(ruleId: string): Citation {
+  cite(ruleId: RuleId): Citation {
     return rule(this.edition, ruleId).cite;
   }
 
@@ -107,14 +107,14 @@ export class Book<F, S extends string> {
   }
 
   /** A dated period of the pinned edition and calendar, anchored on `anchor` (forward or back, as the rule says). */
-  period(ruleId: string, anchor: IsoDate): DatedPeriod {
+  period(ruleId: RuleId, anchor: IsoDate): DatedPeriod {
     const p = periodOf(this.edition, ruleId, anchor, this.calendar, this.chosen);
     this.note(p.interpretations);
     this.periods.push(p);
     return p;
   }
 
-  threshold(ruleId: string, baseValue: number, actual: number): ThresholdDerivation {
+  threshold(ruleId: RuleId, baseValue: number, actual: number): ThresholdDerivation {
     const d = this.peekThreshold(ruleId, baseValue, actual);
     this.note(d.interpretations);
     this.thresholds.push(d);
@@ -122,7 +122,7 @@ export class Book<F, S extends string> {
   }
 
   /** What a threshold would give, without noting it (checks). */
-  peekThreshold(ruleId: string, baseValue: number, actual: number): ThresholdDerivation {
+  peekThreshold(ruleId: RuleId, baseValue: number, actual: number): ThresholdDerivation {
     return evaluateThreshold(rule(this.edition, ruleId, 'threshold'), { baseValue, actual, interpretations: this.chosen });
   }
 
@@ -135,7 +135,7 @@ export class Book<F, S extends string> {
   // ---- deadlines -------------------------------------------------------------------------
 
   /** Opens the rule's period from `anchor`; its derivation is recorded with this step. */
-  open(ruleId: string, anchor: IsoDate, onExpiry: string, opts: { afterOutcome?: boolean } = {}): DatedPeriod {
+  open(ruleId: RuleId, anchor: IsoDate, onExpiry: string, opts: { afterOutcome?: boolean } = {}): DatedPeriod {
     return this.openPeriod(this.period(ruleId, anchor), onExpiry, opts);
   }
 
@@ -273,12 +273,12 @@ export class Book<F, S extends string> {
   }
 
   /** The act's period ended on `date`: it was allowed until then. */
-  tooLate(ruleId: string, date: IsoDate, message: string, field = 'at'): never {
+  tooLate(ruleId: RuleId, date: IsoDate, message: string, field = 'at'): never {
     return refuse({ code: 'too_late', field, rule: ruleId, citation: this.cite(ruleId), date, params: { date, rule: ruleId } }, message);
   }
 
   /** The act is allowed from `date` (a waiting period, an anchor not reached yet). */
-  tooEarly(ruleId: string, date: IsoDate, message: string, field = 'at'): never {
+  tooEarly(ruleId: RuleId, date: IsoDate, message: string, field = 'at'): never {
     return refuse({ code: 'too_early', field, rule: ruleId, citation: this.cite(ruleId), date, params: { date, rule: ruleId } }, message);
   }
 

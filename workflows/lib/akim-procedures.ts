@@ -4,11 +4,11 @@
 import { ActivityFailure, ApplicationFailure, condition, upsertSearchAttributes } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { DatedPeriod } from '../../statute/deadlines.js';
-import { periodOf } from '../../statute/deadlines.js';
+import { periodOfId as periodOf } from '../../statute/deadlines.js';
 import { StatuteError, type RefusalBody } from '../../statute/errors.js';
 import { useOf } from '../../statute/interpretations.js';
 import { evaluateThreshold } from '../../statute/thresholds.js';
-import { rule } from '../../statute/rules.js';
+import { ruleById as rule } from '../../statute/rules.js';
 import type { Calendar } from '../../statute/calendar/index.js';
 import type { Edition } from '../../statute/editions/types.js';
 import type { InterpretationUse, ThresholdDerivation } from '../../statute/types.js';
