@@ -88,7 +88,8 @@ describe('start a procedure', () => {
     const v = ProcedureViewSchema.parse(r.body);
     expect(v.id).toBe('statutory_wait:KZ-A:art24.p8.repeat_vote:2036-03-17');
     expect(v).toMatchObject({ kind: 'statutory_wait', procedure: 'P-17', status: 'RUNNING', unit: 'KZ-A', stage: 'waiting' });
-    const period = (v.state as { period: { date: string; citations: { article: string; paragraph: string }[] } }).period;
+    // every procedure's state has the same shape: the open deadline with its derivation
+    const period = (v.state as unknown as { deadlines: { period: { date: string; citations: { article: string; paragraph: string }[] } }[] }).deadlines[0]!.period;
     // Art. 24(8) "по истечении шести месяцев": allowed from 18.09.2036
     expect(period.date).toBe('2036-09-18');
     expect(period.citations[0]).toMatchObject({ article: '24', paragraph: '8' });

@@ -89,7 +89,7 @@ describe('simulate', () => {
     expect(wait.problems).toEqual([]);
     expect(wait.stage).toBe('allowed');
     expect(wait.periods.map((p) => [p.rule, p.date])).toEqual([['art24.p8.repeat_vote', '2025-09-18']]);
-    expect(wait.timeline.entries.map((e) => e.act)).toEqual(['procedure_started', 'timer_expiry']);
+    expect(wait.timeline.entries.map((e) => e.act)).toEqual(['procedure_started', 'deadlines_opened', 'timer_expiry']);
   });
 
   it('reports an expected refusal as such, and an unexpected one as a problem', async () => {
@@ -130,20 +130,20 @@ describe('bundle', () => {
     const r = verifyBundle(bundle);
     expect(r.findings).toEqual([]);
     expect(r.ok).toBe(true);
-    expect(r.counts.acts).toBe(1);
+    expect(r.counts.acts).toBe(2); // the deadline opened (its derivation), its expiry
     expect(r.counts.periods).toBeGreaterThanOrEqual(2); // workflow result + state query
     expect(r.checks.map((c) => c.name)).toEqual(['digest', 'sections', 'edition', 'calendar', 'ledger', 'history', 'history_vs_ledger', 'derivations']);
   });
 
   it('catches and locates a changed payload byte', () => {
     const b = clone(bundle);
-    (b.ledger.rows[0]!.payload as { date: string }).date = '2025-09-19';
+    (b.ledger.rows[1]!.payload as { period: { date: string } }).period.date = '2025-09-19';
     const r = verifyBundle(b);
     expect(r.ok).toBe(false);
-    expect(r.findings).toContainEqual(expect.objectContaining({ check: 'ledger', path: '$.ledger.rows[0]', message: expect.stringContaining('hash_mismatch') }));
-    expect(r.findings).toContainEqual(expect.objectContaining({ check: 'history_vs_ledger', path: '$.ledger.rows[0].payload.date', expected: '2025-09-18', found: '2025-09-19' }));
-    // even re-sealed (digests recomputed by the forger), the chain and the history still catch it
-    expect(verifyBundle(seal(b)).findings.map((f) => f.check)).toEqual(['ledger', 'history_vs_ledger']);
+    expect(r.findings).toContainEqual(expect.objectContaining({ check: 'ledger', path: '$.ledger.rows[1]', message: expect.stringContaining('hash_mismatch') }));
+    expect(r.findings).toContainEqual(expect.objectContaining({ check: 'history_vs_ledger', path: '$.ledger.rows[1].payload.period.date', expected: '2025-09-18', found: '2025-09-19' }));
+    // even re-sealed (digests recomputed by the forger), the chain, the history and the recomputed period catch it
+    expect(verifyBundle(seal(b)).findings.map((f) => f.check)).toEqual(['ledger', 'history_vs_ledger', 'derivations']);
   });
 
   it('catches a changed byte in the Temporal history and locates the event', () => {
@@ -228,8 +228,9 @@ describe('timeline', () => {
     expect(t.kind).toBe('statutory_wait');
     expect(t.entries[0]).toMatchObject({ act: 'procedure_started', at: '2025-03-17T05:00:00.000Z', actor: { id: 'secretary-1' } });
     expect(t.entries[0]!.deadlines.map((d) => [d.rule, d.date, d.instant])).toEqual([['art24.p8.repeat_vote', '2025-09-18', '2025-09-17T19:00:00.000Z']]);
-    expect(t.entries[1]).toMatchObject({ act: 'timer_expiry', at: '2025-09-17T19:00:00.000Z', seq: 1, actor: { id: 'tartip-timer' } });
-    expect(t.entries[1]!.citations[0]).toMatchObject({ article: '24', paragraph: '8' });
+    expect(t.entries[1]).toMatchObject({ act: 'deadlines_opened', seq: 1 });
+    expect(t.entries[2]).toMatchObject({ act: 'timer_expiry', at: '2025-09-17T19:00:00.000Z', seq: 2, actor: { id: 'tartip-timer' } });
+    expect(t.entries[2]!.citations[0]).toMatchObject({ article: '24', paragraph: '8' });
     expect(renderTimeline(t, 'en')).toContain('Law 148, Art. 24(8)');
     expect(renderTimeline(t, 'ru')).toContain('ст. 24 п. 8 Закона № 148');
     expect(renderTimeline(t, 'kk')).toContain('№ 148 Заңның 24-бабы, 8-тармағы');
@@ -262,7 +263,7 @@ describe('CLI offline (no Temporal, no database reachable)', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('ст. 24 п. 8 Закона № 148');
     const j = cli(['audit', 'timeline', '--bundle', file, '--json']);
-    expect((JSON.parse(j.out) as { entries: unknown[] }).entries).toHaveLength(2);
+    expect((JSON.parse(j.out) as { entries: unknown[] }).entries).toHaveLength(3);
   });
 
   it('bad usage exits 2 with one line naming the problem', () => {
@@ -336,7 +337,7 @@ describe('CLI against the servers: export, then timeline from the database alone
     expect(t.code).toBe(0);
     const tl = JSON.parse(t.out) as { source: string; entries: { act: string; seq: number }[] };
     expect(tl.source).toBe('record');
-    expect(tl.entries.map((x) => [x.seq, x.act])).toEqual([[1, 'timer_expiry']]);
+    expect(tl.entries.map((x) => [x.seq, x.act])).toEqual([[1, 'deadlines_opened'], [2, 'timer_expiry']]);
     // an unknown procedure: exit 1, one line
     const u = cli(['audit', 'timeline', 'no-such-procedure'], { DATABASE_URL: db.url });
     expect(u.code).toBe(1);

@@ -78,9 +78,15 @@ export async function runProcedure<F, S extends string, I extends Input>(spec: P
   });
   const b = p.book;
   const turn = turnstile();
+  let started = false;
   let ready = false;
 
-  setHandler(stateQuery, () => p.state());
+  // no state before the start's checks have passed: a refused start fails the workflow, and
+  // the API answers with its refusal rather than a state
+  setHandler(stateQuery, () => {
+    if (!started) throw new Error('the procedure is starting');
+    return p.state();
+  });
   for (const name of Object.keys(p.acts)) {
     setHandler(
       defineUpdate<ProcedureState, [unknown]>(name),
@@ -124,6 +130,7 @@ export async function runProcedure<F, S extends string, I extends Input>(spec: P
     } catch (e) {
       throw asFailure(e);
     }
+    started = true;
     upsertSearchAttributes([
       { key: PROCEDURE, value: spec.kind },
       ...(spec.unit || input.unit ? [{ key: UNIT, value: spec.unit ? spec.unit(input) : input.unit }] : []),
