@@ -11,7 +11,32 @@ const c = (article: string, paragraph: string | undefined, quote: string): Citat
   return r;
 };
 
+// ── Lead times: "не позднее чем за N дней до" an event (any procedure; computePeriod, direction 'before') ──
+// Applied by statute/periods.ts; listed here so that rules may name them and `useOf` knows them.
+
+/** T-9 for lead times: which day is "за N дней до" day A. */
+export const DAYS_BEFORE = {
+  id: 'period.days_before',
+  question: 'T-9: "не позднее чем за N дней до" an event on day A — is the last allowed day A−N (the Nth day counted back, the event day not counted), or A−N−1 (N whole days left between the act and the event)?',
+  options: ['e_minus_n', 'n_clear_days'],
+  default: 'e_minus_n',
+  rationale: 'Counting back mirrors counting forward (period.start_next_day): the event day is not counted, the day before it is day 1, the Nth day back is the boundary. 10 calendar days before a session on 22.03.2025: day 1 is 21.03, day 10 is 12.03.2025, the last day a notice is in time ("не позднее"); on 13.03 it is late. The act day is one of the N days (12.03–21.03). n_clear_days reads "за N дней" as N whole days between the act and the event (last day 11.03.2025): one day stricter, and an act in time under it is in time under both. The date is not moved off a non-working day by this choice (see period.before_non_working_day). The election calendar asks the same question as art36_1.p3.days_before (same options); a rule that lists that one uses its choice.',
+  cite: { law: '148', article: '10', paragraph: '3', quote: 'сообщает депутатам, населению и акиму не позднее чем за десять дней до сессии', source: SRC },
+} as const satisfies Interpretation;
+
+/** What happens when the last allowed day of a lead time is not a working day. */
+export const BEFORE_NON_WORKING_DAY = {
+  id: 'period.before_non_working_day',
+  question: 'A lead time ("не позднее чем за N дней до") whose last allowed day is not a working day — does the day stay, or move back to the previous working day?',
+  options: ['no_move', 'previous_working_day'],
+  default: 'no_move',
+  rationale: 'The rule that moves the end of a period to the next working day (period.deadline_non_working_day) protects someone acting within a time limit; applied to a lead time it would shorten the time the law guarantees before the event, so it does not apply. The law gives no rule for moving the day earlier: it stays, and an act done on it is in time. previous_working_day is the cautious reading for a body that does not work on that day (an act in time under it is in time under both).',
+  cite: { law: '148', article: '39-3', paragraph: '8', quote: 'оповещается не позднее чем за десять календарных дней до дня их проведения', source: SRC },
+} as const satisfies Interpretation;
+
 const list: Interpretation[] = [
+  DAYS_BEFORE,
+  BEFORE_NON_WORKING_DAY,
   {
     id: 'art24_1.p2.one_maslikhat',
     question: 'T-5: must the 25% "от одного маслихата" be reached in each maslikhat of the region, or in at least one?',

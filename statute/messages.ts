@@ -179,9 +179,14 @@ export const MESSAGES: Readonly<Record<string, Message>> = Object.freeze({
     en: '{field} given twice: {value}.',
   },
   unsupported_direction: {
-    kk: '{rule} ережесі мерзімді оқиғадан кері қарай санайды; мерзімдерді есептеу функциясы тек алға қарай санайды.',
-    ru: 'Правило {rule} отсчитывает срок назад от события; функция расчёта сроков считает только вперёд.',
-    en: 'Rule {rule} counts back from its event; the period function counts forward only.',
+    kk: '{rule} ережесі мерзімді оқиғадан алға қарай санайды, кері емес (periodOf қолданылады).',
+    ru: 'Правило {rule} отсчитывает срок вперёд от события, а не назад (используется periodOf).',
+    en: 'Rule {rule} counts forward from its event, not back (use periodOf).',
+  },
+  invalid_direction: {
+    kk: 'Мерзімді санау бағыты белгісіз: {value} (after немесе before).',
+    ru: 'Неизвестное направление отсчёта срока: {value} (after или before).',
+    en: 'Unknown direction of counting: {value} (after or before).',
   },
   invalid_kind: {
     kk: 'Мерзім түрі белгісіз: {value}.',

@@ -63,7 +63,9 @@ export interface PeriodDerivation {
   count: number;
   unit: PeriodUnit;
   kind: PeriodKind;
-  /** Date on which counting ended before any move off a non-working day. */
+  /** 'before' for a lead time counted back from `anchor` ("не позднее чем за N дней до"); absent when counted forward. */
+  direction?: 'before';
+  /** Date on which counting ended before any move off a non-working day (for a lead time: the Nth day counted back). */
   rawEnd: IsoDate;
   /** The result: last day (deadline) or first allowed day (waiting). */
   date: IsoDate;
