@@ -2,7 +2,7 @@
 // may record another option, and whatever is used is written to its history.
 // Quotes are verbatim Russian text of shared/sources/000_183c24e7cb45d52d.txt (checked by tests).
 import { StatuteError } from './errors.js';
-import type { Citation, Interpretation, InterpretationUse } from './types.js';
+import type { Citation, ExternalReference, Interpretation, InterpretationUse } from './types.js';
 
 const SRC = '000_183c24e7cb45d52d.txt';
 const c = (article: string, paragraph: string | undefined, quote: string): Citation => {
@@ -10,6 +10,20 @@ const c = (article: string, paragraph: string | undefined, quote: string): Citat
   if (paragraph) r.paragraph = paragraph;
   return r;
 };
+
+/**
+ * The Civil Code article an interpretation leans on, marked unverified: the Code is not in
+ * shared/sources/, so neither its article numbers nor any wording quoted in a rationale are checked.
+ */
+export function civilCodeReference(article: string, topic: string): ExternalReference {
+  return {
+    law: 'Гражданский кодекс РК (Общая часть) от 27.12.1994',
+    article,
+    topic,
+    verified: false,
+    note: "Civil Code text not in the project's sources: article number and wording from memory, not checked",
+  };
+}
 
 // ── Lead times: "не позднее чем за N дней до" an event (any procedure; computePeriod, direction 'before') ──
 // Applied by statute/periods.ts; listed here so that rules may name them and `useOf` knows them.
@@ -32,6 +46,8 @@ export const BEFORE_NON_WORKING_DAY = {
   default: 'no_move',
   rationale: 'The rule that moves the end of a period to the next working day (period.deadline_non_working_day) protects someone acting within a time limit; applied to a lead time it would shorten the time the law guarantees before the event, so it does not apply. The law gives no rule for moving the day earlier: it stays, and an act done on it is in time. previous_working_day is the cautious reading for a body that does not work on that day (an act in time under it is in time under both).',
   cite: { law: '148', article: '39-3', paragraph: '8', quote: 'оповещается не позднее чем за десять календарных дней до дня их проведения', source: SRC },
+  // the rule not applied to lead times (period.deadline_non_working_day)
+  external: [civilCodeReference('172', 'окончание срока в нерабочий день (not applied to lead times)')],
 } as const satisfies Interpretation;
 
 const list: Interpretation[] = [
@@ -75,6 +91,7 @@ const list: Interpretation[] = [
     options: ['next_day', 'same_day'],
     default: 'next_day',
     rationale: 'The law is silent; counting from the next day is the general rule of Kazakh civil law (external; not in the sources) and never shortens a period.',
+    external: [civilCodeReference('170', 'начало течения срока')],
     cite: c('24', '4', 'в течение десяти рабочих дней со дня письменного обращения инициаторов-депутатов маслихата'),
   },
   {

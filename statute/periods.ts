@@ -2,7 +2,8 @@
 // a period is counted (catalogue T-9), so each rule used here is a named interpretation with the
 // Civil Code of the Republic of Kazakhstan (General Part, 27.12.1994), chapter «Исчисление
 // сроков», as its rationale. The Civil Code is not among shared/sources/, so it appears as
-// rationale text, not as a Citation; its article numbers are from memory and marked so.
+// rationale text, not as a Citation; its article numbers are from memory and marked so: each
+// interpretation carries them in `external` with `verified: false` (shown by `tartip rules`).
 //
 // Semantics, with the example 17 March 2025 + 6 months:
 //   counting starts the day after the anchor (period.start_next_day): the period runs
@@ -43,7 +44,7 @@ import type {
 import type { Calendar, DayInfo } from './calendar/calendar.js';
 import { addMonthsClamped, type DayNumber, dayToIso, dayToYmd, requireIsoDate, ymdToDay } from './calendar/dates.js';
 import { type Region, endOfDayInstant, requireRegion, startOfDayInstant } from './time.js';
-import { BEFORE_NON_WORKING_DAY, DAYS_BEFORE } from './interpretations.js';
+import { BEFORE_NON_WORKING_DAY, DAYS_BEFORE, civilCodeReference } from './interpretations.js';
 
 const CIVIL_CODE = 'Гражданский кодекс РК (Общая часть) от 27.12.1994, гл. «Исчисление сроков»';
 
@@ -54,6 +55,7 @@ export const PERIOD_INTERPRETATIONS = {
     options: ['next_day', 'same_day'],
     default: 'next_day',
     rationale: `Law 148 is silent. ${CIVIL_CODE}, ст. 170 (номер по памяти, не сверен): «Течение срока, определенного периодом времени, начинается на следующий день после календарной даты или наступления события, которыми определено его начало.» Counting from the next day never shortens a period. Same question as 'period.anchor_day' (statute/interpretations.ts); either id is accepted.`,
+    external: [civilCodeReference('170', 'начало течения срока')],
   },
   monthEnd: {
     id: 'period.month_end',
@@ -61,6 +63,7 @@ export const PERIOD_INTERPRETATIONS = {
     options: ['last_day_of_month', 'first_day_of_next_month'],
     default: 'last_day_of_month',
     rationale: `${CIVIL_CODE}, ст. 171 (номер по памяти, не сверен): «Срок, исчисляемый месяцами, истекает в соответствующее число последнего месяца срока. Если окончание срока, исчисляемого месяцами, приходится на такой месяц, в котором нет соответствующего числа, то срок истекает в последний день этого месяца.» Applied to years by analogy (29 February + 1 year → 28 February).`,
+    external: [civilCodeReference('171', 'окончание срока, исчисляемого месяцами')],
   },
   deadlineNonWorkingDay: {
     id: 'period.deadline_non_working_day',
@@ -68,6 +71,7 @@ export const PERIOD_INTERPRETATIONS = {
     options: ['next_working_day', 'no_move'],
     default: 'next_working_day',
     rationale: `Law 148 is silent. ${CIVIL_CODE}, ст. 172 (номер по памяти, не сверен): «Если последний день срока приходится на нерабочий день, днем окончания срока считается ближайший следующий за ним рабочий день.»`,
+    external: [civilCodeReference('172', 'окончание срока в нерабочий день')],
   },
   waitingFirstAllowedDay: {
     id: 'period.waiting_first_allowed_day',
@@ -75,6 +79,7 @@ export const PERIOD_INTERPRETATIONS = {
     options: ['day_after_last_day', 'last_day'],
     default: 'day_after_last_day',
     rationale: `A period expires at 24:00 of its last day (${CIVIL_CODE}, ст. 173, номер по памяти: действие может быть совершено до двадцати четырех часов последнего дня срока), so "по истечении" it is the next day. The date does not move off a non-working day: that rule serves someone who must act within a time limit, and a waiting period sets none. E.g. 6 months from 17.03.2025: the period runs 18.03–17.09, the act is allowed from 18.09.2025.`,
+    external: [civilCodeReference('173', 'совершение действия в последний день срока (до 24 часов)')],
   },
   /** lead times (direction 'before'): defined in statute/interpretations.ts, applied here */
   daysBefore: DAYS_BEFORE,
