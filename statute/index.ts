@@ -9,5 +9,6 @@ export * from './rules.js';
 export * from './deadlines.js';
 export * from './thresholds.js';
 export * from './interpretations.js';
+export * from './rule-interpretations.js';
 export * from './messages.js';
 export type { Edition, EditionRule, ProcedureCode, Titles, PeriodSpec, ThresholdSpec, CapSpec, Comparison } from './editions/types.js';

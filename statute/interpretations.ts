@@ -50,6 +50,13 @@ export const BEFORE_NON_WORKING_DAY = {
   external: [civilCodeReference('172', 'окончание срока в нерабочий день (not applied to lead times)')],
 } as const satisfies Interpretation;
 
+/**
+ * Interpretations of one procedure that ask a period question computePeriod knows under a general
+ * id (same options): a rule listing the key has its option applied as the value (statute/rules.ts
+ * periodFor; shown so by statute/rule-interpretations.ts).
+ */
+export const PERIOD_QUESTION_OF: Readonly<Record<string, string>> = Object.freeze({ 'art36_1.p3.days_before': 'period.days_before' });
+
 const list: Interpretation[] = [
   DAYS_BEFORE,
   BEFORE_NON_WORKING_DAY,
@@ -117,6 +124,7 @@ const list: Interpretation[] = [
     default: 'initiative_ends',
     rationale: 'The question may be raised only on the initiative of at least 1/5 (24(1)); without it there is nothing to put to the session.',
     cite: c('24', '4', 'По результатам проверки составляется протокол о подлинности подписей инициаторов-депутатов маслихата'),
+    appliesTo: ['art24.p4.signature_verification', 'art24.p1.initiators_one_fifth'],
   },
   {
     id: 'art24.p5.session_not_held',
@@ -133,6 +141,7 @@ const list: Interpretation[] = [
     default: 'vote_only',
     rationale: 'Read literally, 24(8) lets the deputies vote again by a majority of the total after six months.',
     cite: c('24', '8', 'депутаты маслихата большинством голосов от общего числа депутатов вправе по истечении шести месяцев'),
+    appliesTo: ['art24.p8.repeat_vote', 'art24.p8.repeat_vote_majority'],
   },
   {
     id: 'art23_1.p3.resubmission_overdue',
@@ -157,6 +166,7 @@ const list: Interpretation[] = [
     default: 'one_act_majority_of_total',
     rationale: 'No threshold is stated, so the general rule of 11(3) applies; one session decision can carry both.',
     cite: c('24-1', '2', 'Решение о начале сбора подписей принимает маслихат области, города республиканского значения и столицы'),
+    appliesTo: ['art24_1.p1.notify', 'art11.p3.decision_majority'],
   },
   {
     id: 'art24_1.p6.same_grounds',
@@ -206,6 +216,7 @@ const list: Interpretation[] = [
     default: 'winner_registered',
     rationale: 'Registration by the district election commission is the act that makes the person the elected akim; from then the person performs the duties (36-1(11)). The law states no start date (catalogue P-19 gaps).',
     cite: c('36', '1', 'избирается на должность сроком на четыре года'),
+    appliesTo: ['art36.p1.term'],
   },
   {
     id: 'art36_1.p10.revote_candidates',
@@ -222,6 +233,7 @@ const list: Interpretation[] = [
     default: 'repeat_elections',
     rationale: 'The law names repeat elections for an invalid election or a failed re-vote only; an election that did not take place is treated alike, so the two-month limit after the original election keeps running. Flag for legal review.',
     cite: c('36-1', '10', 'Заседание выборщиков правомочно, если на нем присутствует не менее двух третей депутатов маслихата'),
+    appliesTo: ['art36_1.p10.elector_quorum', 'art36_1.p10.repeat_election'],
   },
   {
     id: 'art36_1.p3.shortfall_after_extension',
@@ -230,6 +242,7 @@ const list: Interpretation[] = [
     default: 'election_not_held',
     rationale: 'The akim is elected "на альтернативной основе" (36(1)); with one candidate there is no alternative, so the election is not held and art36_1.p10.election_not_held applies. The law allows only one extension of at most ten days.',
     cite: c('36-1', '3', 'продлевает срок выдвижения и регистрации кандидатов, но не более чем на десять дней'),
+    appliesTo: ['art36_1.p3.min_candidates', 'art36_1.p3.extension_max'],
   },
   {
     id: 'art36_1.p10.repeat_calendar',
@@ -238,6 +251,7 @@ const list: Interpretation[] = [
     default: 'full_calendar',
     rationale: 'The measures of repeat elections follow the Constitutional Law on elections "и настоящим Законом"; the only calendar this Law gives is that of 36-1(3),(6),(7), so it is applied anew from the repeat election day.',
     cite: c('36-1', '10', 'Повторные выборы проводятся не позднее чем в двухмесячный срок после первоначальных выборов'),
+    appliesTo: ['art36_1.p10.repeat_election'],
   },
   // ── end of issue 7 block ──
   // ── issue 5, P-15 akim consent / P-17 no confidence (workflows/akim-consent.ts, workflows/no-confidence.ts) ──
@@ -248,6 +262,7 @@ const list: Interpretation[] = [
     default: 'overdue_notice',
     rationale: 'The law states no consequence; the deputies must not lose their initiative through the secretary\'s delay, so the overdue is recorded and notified and the protocol is still awaited.',
     cite: c('24', '4', 'который в течение пяти рабочих дней организует проверку подлинности собранных подписей'),
+    appliesTo: ['art24.p4.signature_verification'],
   },
   {
     id: 'art24.p7.decision_received',
@@ -256,6 +271,7 @@ const list: Interpretation[] = [
     default: 'notice_delivered',
     rationale: 'The text counts from receipt; the decision is sent "в незамедлительном порядке" (24(6)) through the recorded notice, whose legal delivery day is receipt. session_day is the stricter reading.',
     cite: c('24', '7', 'со дня получения решения сессии маслихата о выражении вотума недоверия'),
+    appliesTo: ['art24.p7.superior_decision'],
   },
   {
     id: 'art23_1.p3.decision_received',
@@ -264,6 +280,7 @@ const list: Interpretation[] = [
     default: 'notice_delivered',
     rationale: 'The text counts from receipt; the session decision goes to the appointing person through the recorded notice, whose legal delivery day is receipt. session_day is the stricter reading.',
     cite: c('23-1', '3', 'в течение двух рабочих дней со дня получения решения сессии маслихата'),
+    appliesTo: ['art23_1.p3.resubmission'],
   },
   {
     id: 'art23_1.p4.city_district_third_refusal',

@@ -2,7 +2,7 @@
 import { StatuteError } from './errors.js';
 import { EDITIONS, isIsoDate } from './editions/index.js';
 import type { Edition, EditionRule, ProcedureCode, RuleId, RuleKind } from './editions/index.js';
-import { useOf } from './interpretations.js';
+import { PERIOD_QUESTION_OF, useOf } from './interpretations.js';
 import type { PeriodInput } from './periods.js';
 import type { InterpretationUse, IsoDate, PeriodUnit } from './types.js';
 
@@ -136,12 +136,6 @@ export interface RulePeriod {
    */
   recordAlso: InterpretationUse[];
 }
-
-/**
- * Interpretations of one procedure that ask a period question computePeriod knows under a
- * general id: a rule listing the key has its option applied as the value (same options).
- */
-const PERIOD_QUESTION_OF: Readonly<Record<string, string>> = { 'art36_1.p3.days_before': 'period.days_before' };
 
 /**
  * Builds computePeriod's input from a rule and the date of its anchor event, applying the

@@ -49,6 +49,12 @@ export interface Interpretation {
   cite?: Citation;
   /** Norms outside the sources the rationale relies on (unverified unless `verified`). */
   external?: readonly ExternalReference[];
+  /**
+   * Rules this interpretation governs that do not list it themselves (a consequence or an anchor
+   * the workflow decides, not part of the rule's value). Shown under those rules by `tartip rules`
+   * (statute/rule-interpretations.ts); changes no computation.
+   */
+  appliesTo?: readonly string[];
 }
 
 /** The option of an interpretation actually used in one computation. */
