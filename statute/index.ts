@@ -7,6 +7,7 @@ export * from './periods.js';
 export * from './time.js';
 export * from './rules.js';
 export * from './deadlines.js';
+export * from './suspension.js';
 export * from './thresholds.js';
 export * from './interpretations.js';
 export * from './rule-interpretations.js';

@@ -238,6 +238,16 @@ export const MESSAGES: Readonly<Record<string, Message>> = Object.freeze({
     ru: 'Это действие допускается только с {date}.',
     en: 'This act is allowed only from {date}.',
   },
+  clock_suspended: {
+    kk: 'Мерзімнің өтуі {date} күнінен бастап тоқтатылған: ол қайта басталғанға дейін бұл әрекет жасалмайды.',
+    ru: 'Течение срока приостановлено с {date}: до его возобновления это действие не совершается.',
+    en: 'The period is suspended since {date}; this act waits until it resumes.',
+  },
+  clock_not_suspended: {
+    kk: 'Мерзімнің өтуі тоқтатылған жоқ: оны қайта бастауға болмайды.',
+    ru: 'Течение срока не приостановлено: возобновлять нечего.',
+    en: 'The period is not suspended; there is nothing to resume.',
+  },
   barred: {
     kk: 'Мәселені {date} күніне дейін қайта қозғауға жол берілмейді.',
     ru: 'Повторное возбуждение вопроса не допускается до {date}.',

@@ -81,6 +81,15 @@ export const PERIOD_INTERPRETATIONS = {
     rationale: `A period expires at 24:00 of its last day (${CIVIL_CODE}, ст. 173, номер по памяти: действие может быть совершено до двадцати четырех часов последнего дня срока), so "по истечении" it is the next day. The date does not move off a non-working day: that rule serves someone who must act within a time limit, and a waiting period sets none. E.g. 6 months from 17.03.2025: the period runs 18.03–17.09, the act is allowed from 18.09.2025.`,
     external: [civilCodeReference('173', 'совершение действия в последний день срока (до 24 часов)')],
   },
+  /** applied by suspendPeriod (statute/suspension.ts) when a court or the law stops a period */
+  suspension: {
+    id: 'period.suspension_resumes',
+    question: 'A period stopped from day S and resumed on day R (a court order, a statutory stay): does the remainder run from the day after R, or from R itself?',
+    options: ['day_after_resumption', 'resumption_day'],
+    default: 'day_after_resumption',
+    rationale: `Law 148 is silent. By analogy with the suspension of a limitation period (${CIVIL_CODE.replace(', гл. «Исчисление сроков»', '')}, ст. 181, номер по памяти, не сверен: the time before the suspension counts, the period continues after the ground ends), the days before S count, S…R do not, and, as with any period counted from an event (period.start_next_day), the remainder starts the day after R: a calendar-day or month period ends R − S + 1 days later; a working-day period's remaining working days are counted from the day after R. resumption_day treats R as the first running day (R − S days).`,
+    external: [civilCodeReference('181', 'приостановление течения срока исковой давности (по аналогии)')],
+  },
   /** lead times (direction 'before'): defined in statute/interpretations.ts, applied here */
   daysBefore: DAYS_BEFORE,
   beforeNonWorkingDay: BEFORE_NON_WORKING_DAY,

@@ -333,6 +333,7 @@ describe('messages', () => {
     'no_edition_in_force', 'below_threshold', 'above_cap', 'too_late', 'too_early', 'barred', 'invalid_option',
     'unknown_interpretation', 'count_exceeds_base', 'wrong_rule_kind', 'invalid_rule', 'duplicate', 'unsupported_direction',
     'invalid_kind', 'invalid_region', 'unknown_calendar', 'invalid_calendar', 'not_a_waiting_period', 'register_file_rejected', 'invalid_direction',
+    'clock_suspended', 'clock_not_suspended', 'out_of_order', 'in_future',
   ];
 
   it.each(codes)('%s has kk, ru and en with the same placeholders', (code) => {
