@@ -12,10 +12,24 @@ export interface RefusalBody {
   /** the rule id (edition rule or validation rule) that refused it */
   rule?: string;
   citation?: Citation;
-  /** a date the refusal depends on: when a bar ends, when a deadline passed */
+  /**
+   * a date the refusal depends on: when a bar ends, when a deadline passed; for too_early the
+   * first day the act is allowed, for too_late the last day it was allowed
+   */
   date?: IsoDate;
   /** values interpolated into the message */
   params?: Record<string, string | number>;
+}
+
+/**
+ * An act at the wrong time under a rule: `too_early` (allowed from `date`) or `too_late` (allowed
+ * until `date`, which has passed). The rule id and its citation say which period decided it.
+ */
+export interface TimingRefusal extends RefusalBody {
+  code: 'too_early' | 'too_late';
+  rule: string;
+  citation: Citation;
+  date: IsoDate;
 }
 
 /** Bad input or a legal refusal. Thrown before anything is changed. */

@@ -2,7 +2,7 @@
 // may record another option, and whatever is used is written to its history.
 // Quotes are verbatim Russian text of shared/sources/000_183c24e7cb45d52d.txt (checked by tests).
 import { StatuteError } from './errors.js';
-import type { Citation, Interpretation, InterpretationUse } from './types.js';
+import type { Citation, ExternalReference, Interpretation, InterpretationUse } from './types.js';
 
 const SRC = '000_183c24e7cb45d52d.txt';
 const c = (article: string, paragraph: string | undefined, quote: string): Citation => {
@@ -11,7 +11,55 @@ const c = (article: string, paragraph: string | undefined, quote: string): Citat
   return r;
 };
 
+/**
+ * The Civil Code article an interpretation leans on, marked unverified: the Code is not in
+ * shared/sources/, so neither its article numbers nor any wording quoted in a rationale are checked.
+ */
+export function civilCodeReference(article: string, topic: string): ExternalReference {
+  return {
+    law: 'Гражданский кодекс РК (Общая часть) от 27.12.1994',
+    article,
+    topic,
+    verified: false,
+    note: "Civil Code text not in the project's sources: article number and wording from memory, not checked",
+  };
+}
+
+// ── Lead times: "не позднее чем за N дней до" an event (any procedure; computePeriod, direction 'before') ──
+// Applied by statute/periods.ts; listed here so that rules may name them and `useOf` knows them.
+
+/** T-9 for lead times: which day is "за N дней до" day A. */
+export const DAYS_BEFORE = {
+  id: 'period.days_before',
+  question: 'T-9: "не позднее чем за N дней до" an event on day A — is the last allowed day A−N (the Nth day counted back, the event day not counted), or A−N−1 (N whole days left between the act and the event)?',
+  options: ['e_minus_n', 'n_clear_days'],
+  default: 'e_minus_n',
+  rationale: 'Counting back mirrors counting forward (period.start_next_day): the event day is not counted, the day before it is day 1, the Nth day back is the boundary. 10 calendar days before a session on 22.03.2025: day 1 is 21.03, day 10 is 12.03.2025, the last day a notice is in time ("не позднее"); on 13.03 it is late. The act day is one of the N days (12.03–21.03). n_clear_days reads "за N дней" as N whole days between the act and the event (last day 11.03.2025): one day stricter, and an act in time under it is in time under both. The date is not moved off a non-working day by this choice (see period.before_non_working_day). The election calendar asks the same question as art36_1.p3.days_before (same options); a rule that lists that one uses its choice.',
+  cite: { law: '148', article: '10', paragraph: '3', quote: 'сообщает депутатам, населению и акиму не позднее чем за десять дней до сессии', source: SRC },
+} as const satisfies Interpretation;
+
+/** What happens when the last allowed day of a lead time is not a working day. */
+export const BEFORE_NON_WORKING_DAY = {
+  id: 'period.before_non_working_day',
+  question: 'A lead time ("не позднее чем за N дней до") whose last allowed day is not a working day — does the day stay, or move back to the previous working day?',
+  options: ['no_move', 'previous_working_day'],
+  default: 'no_move',
+  rationale: 'The rule that moves the end of a period to the next working day (period.deadline_non_working_day) protects someone acting within a time limit; applied to a lead time it would shorten the time the law guarantees before the event, so it does not apply. The law gives no rule for moving the day earlier: it stays, and an act done on it is in time. previous_working_day is the cautious reading for a body that does not work on that day (an act in time under it is in time under both).',
+  cite: { law: '148', article: '39-3', paragraph: '8', quote: 'оповещается не позднее чем за десять календарных дней до дня их проведения', source: SRC },
+  // the rule not applied to lead times (period.deadline_non_working_day)
+  external: [civilCodeReference('172', 'окончание срока в нерабочий день (not applied to lead times)')],
+} as const satisfies Interpretation;
+
+/**
+ * Interpretations of one procedure that ask a period question computePeriod knows under a general
+ * id (same options): a rule listing the key has its option applied as the value (statute/rules.ts
+ * periodFor; shown so by statute/rule-interpretations.ts).
+ */
+export const PERIOD_QUESTION_OF: Readonly<Record<string, string>> = Object.freeze({ 'art36_1.p3.days_before': 'period.days_before' });
+
 const list: Interpretation[] = [
+  DAYS_BEFORE,
+  BEFORE_NON_WORKING_DAY,
   {
     id: 'art24_1.p2.one_maslikhat',
     question: 'T-5: must the 25% "от одного маслихата" be reached in each maslikhat of the region, or in at least one?',
@@ -50,6 +98,7 @@ const list: Interpretation[] = [
     options: ['next_day', 'same_day'],
     default: 'next_day',
     rationale: 'The law is silent; counting from the next day is the general rule of Kazakh civil law (external; not in the sources) and never shortens a period.',
+    external: [civilCodeReference('170', 'начало течения срока')],
     cite: c('24', '4', 'в течение десяти рабочих дней со дня письменного обращения инициаторов-депутатов маслихата'),
   },
   {
@@ -75,6 +124,7 @@ const list: Interpretation[] = [
     default: 'initiative_ends',
     rationale: 'The question may be raised only on the initiative of at least 1/5 (24(1)); without it there is nothing to put to the session.',
     cite: c('24', '4', 'По результатам проверки составляется протокол о подлинности подписей инициаторов-депутатов маслихата'),
+    appliesTo: ['art24.p4.signature_verification', 'art24.p1.initiators_one_fifth'],
   },
   {
     id: 'art24.p5.session_not_held',
@@ -91,6 +141,7 @@ const list: Interpretation[] = [
     default: 'vote_only',
     rationale: 'Read literally, 24(8) lets the deputies vote again by a majority of the total after six months.',
     cite: c('24', '8', 'депутаты маслихата большинством голосов от общего числа депутатов вправе по истечении шести месяцев'),
+    appliesTo: ['art24.p8.repeat_vote', 'art24.p8.repeat_vote_majority'],
   },
   {
     id: 'art23_1.p3.resubmission_overdue',
@@ -115,6 +166,7 @@ const list: Interpretation[] = [
     default: 'one_act_majority_of_total',
     rationale: 'No threshold is stated, so the general rule of 11(3) applies; one session decision can carry both.',
     cite: c('24-1', '2', 'Решение о начале сбора подписей принимает маслихат области, города республиканского значения и столицы'),
+    appliesTo: ['art24_1.p1.notify', 'art11.p3.decision_majority'],
   },
   {
     id: 'art24_1.p6.same_grounds',
@@ -164,6 +216,7 @@ const list: Interpretation[] = [
     default: 'winner_registered',
     rationale: 'Registration by the district election commission is the act that makes the person the elected akim; from then the person performs the duties (36-1(11)). The law states no start date (catalogue P-19 gaps).',
     cite: c('36', '1', 'избирается на должность сроком на четыре года'),
+    appliesTo: ['art36.p1.term'],
   },
   {
     id: 'art36_1.p10.revote_candidates',
@@ -180,6 +233,7 @@ const list: Interpretation[] = [
     default: 'repeat_elections',
     rationale: 'The law names repeat elections for an invalid election or a failed re-vote only; an election that did not take place is treated alike, so the two-month limit after the original election keeps running. Flag for legal review.',
     cite: c('36-1', '10', 'Заседание выборщиков правомочно, если на нем присутствует не менее двух третей депутатов маслихата'),
+    appliesTo: ['art36_1.p10.elector_quorum', 'art36_1.p10.repeat_election'],
   },
   {
     id: 'art36_1.p3.shortfall_after_extension',
@@ -188,6 +242,7 @@ const list: Interpretation[] = [
     default: 'election_not_held',
     rationale: 'The akim is elected "на альтернативной основе" (36(1)); with one candidate there is no alternative, so the election is not held and art36_1.p10.election_not_held applies. The law allows only one extension of at most ten days.',
     cite: c('36-1', '3', 'продлевает срок выдвижения и регистрации кандидатов, но не более чем на десять дней'),
+    appliesTo: ['art36_1.p3.min_candidates', 'art36_1.p3.extension_max'],
   },
   {
     id: 'art36_1.p10.repeat_calendar',
@@ -196,6 +251,7 @@ const list: Interpretation[] = [
     default: 'full_calendar',
     rationale: 'The measures of repeat elections follow the Constitutional Law on elections "и настоящим Законом"; the only calendar this Law gives is that of 36-1(3),(6),(7), so it is applied anew from the repeat election day.',
     cite: c('36-1', '10', 'Повторные выборы проводятся не позднее чем в двухмесячный срок после первоначальных выборов'),
+    appliesTo: ['art36_1.p10.repeat_election'],
   },
   // ── end of issue 7 block ──
   // ── issue 5, P-15 akim consent / P-17 no confidence (workflows/akim-consent.ts, workflows/no-confidence.ts) ──
@@ -206,6 +262,7 @@ const list: Interpretation[] = [
     default: 'overdue_notice',
     rationale: 'The law states no consequence; the deputies must not lose their initiative through the secretary\'s delay, so the overdue is recorded and notified and the protocol is still awaited.',
     cite: c('24', '4', 'который в течение пяти рабочих дней организует проверку подлинности собранных подписей'),
+    appliesTo: ['art24.p4.signature_verification'],
   },
   {
     id: 'art24.p7.decision_received',
@@ -214,6 +271,7 @@ const list: Interpretation[] = [
     default: 'notice_delivered',
     rationale: 'The text counts from receipt; the decision is sent "в незамедлительном порядке" (24(6)) through the recorded notice, whose legal delivery day is receipt. session_day is the stricter reading.',
     cite: c('24', '7', 'со дня получения решения сессии маслихата о выражении вотума недоверия'),
+    appliesTo: ['art24.p7.superior_decision'],
   },
   {
     id: 'art23_1.p3.decision_received',
@@ -222,6 +280,7 @@ const list: Interpretation[] = [
     default: 'notice_delivered',
     rationale: 'The text counts from receipt; the session decision goes to the appointing person through the recorded notice, whose legal delivery day is receipt. session_day is the stricter reading.',
     cite: c('23-1', '3', 'в течение двух рабочих дней со дня получения решения сессии маслихата'),
+    appliesTo: ['art23_1.p3.resubmission'],
   },
   {
     id: 'art23_1.p4.city_district_third_refusal',

@@ -179,9 +179,14 @@ export const MESSAGES: Readonly<Record<string, Message>> = Object.freeze({
     en: '{field} given twice: {value}.',
   },
   unsupported_direction: {
-    kk: '{rule} ережесі мерзімді оқиғадан кері қарай санайды; мерзімдерді есептеу функциясы тек алға қарай санайды.',
-    ru: 'Правило {rule} отсчитывает срок назад от события; функция расчёта сроков считает только вперёд.',
-    en: 'Rule {rule} counts back from its event; the period function counts forward only.',
+    kk: '{rule} ережесі мерзімді оқиғадан алға қарай санайды, кері емес (periodOf қолданылады).',
+    ru: 'Правило {rule} отсчитывает срок вперёд от события, а не назад (используется periodOf).',
+    en: 'Rule {rule} counts forward from its event, not back (use periodOf).',
+  },
+  invalid_direction: {
+    kk: 'Мерзімді санау бағыты белгісіз: {value} (after немесе before).',
+    ru: 'Неизвестное направление отсчёта срока: {value} (after или before).',
+    en: 'Unknown direction of counting: {value} (after or before).',
   },
   invalid_kind: {
     kk: 'Мерзім түрі белгісіз: {value}.',
@@ -232,6 +237,16 @@ export const MESSAGES: Readonly<Record<string, Message>> = Object.freeze({
     kk: 'Бұл әрекетке {date} күнінен бастап қана жол беріледі.',
     ru: 'Это действие допускается только с {date}.',
     en: 'This act is allowed only from {date}.',
+  },
+  clock_suspended: {
+    kk: 'Мерзімнің өтуі {date} күнінен бастап тоқтатылған: ол қайта басталғанға дейін бұл әрекет жасалмайды.',
+    ru: 'Течение срока приостановлено с {date}: до его возобновления это действие не совершается.',
+    en: 'The period is suspended since {date}; this act waits until it resumes.',
+  },
+  clock_not_suspended: {
+    kk: 'Мерзімнің өтуі тоқтатылған жоқ: оны қайта бастауға болмайды.',
+    ru: 'Течение срока не приостановлено: возобновлять нечего.',
+    en: 'The period is not suspended; there is nothing to resume.',
   },
   barred: {
     kk: 'Мәселені {date} күніне дейін қайта қозғауға жол берілмейді.',

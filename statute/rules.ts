@@ -2,7 +2,7 @@
 import { StatuteError } from './errors.js';
 import { EDITIONS, isIsoDate } from './editions/index.js';
 import type { Edition, EditionRule, ProcedureCode, RuleId, RuleKind } from './editions/index.js';
-import { useOf } from './interpretations.js';
+import { PERIOD_QUESTION_OF, useOf } from './interpretations.js';
 import type { PeriodInput } from './periods.js';
 import type { InterpretationUse, IsoDate, PeriodUnit } from './types.js';
 
@@ -141,8 +141,9 @@ export interface RulePeriod {
  * Builds computePeriod's input from a rule and the date of its anchor event, applying the
  * procedure's recorded options: `days.unqualified_are_calendar = working_day` switches the unit;
  * `period.*` options are passed on to computePeriod. Lead times (`direction: 'before'`, "не
- * позднее чем за N дней до") are refused with `unsupported_direction`: computePeriod counts
- * forward only.
+ * позднее чем за N дней до") are passed with their direction and counted back from the anchor
+ * (statute/periods.ts); a rule listing `art36_1.p3.days_before` has that choice applied as
+ * `period.days_before`.
  */
 export function periodFor(r: EditionRule, anchor: IsoDate, recorded: readonly InterpretationUse[] = []): RulePeriod {
   if (r.kind !== 'period' && r.kind !== 'bar') {
@@ -152,12 +153,6 @@ export function periodFor(r: EditionRule, anchor: IsoDate, recorded: readonly In
     );
   }
   const p = r.kind === 'period' ? r.period : r.bar.period;
-  if (p.direction !== 'after') {
-    throw new StatuteError(
-      { code: 'unsupported_direction', field: 'rule', rule: r.id, params: { rule: r.id, anchor: p.anchor } },
-      `rule ${r.id} counts back from ${p.anchor}; computePeriod counts forward only`,
-    );
-  }
   let unit = p.unit;
   const recordAlso: InterpretationUse[] = [];
   const periodUses: InterpretationUse[] = [];
@@ -165,10 +160,13 @@ export function periodFor(r: EditionRule, anchor: IsoDate, recorded: readonly In
     if (u.id.startsWith('period.')) continue;
     const used = useOf(u.id, recorded.some((x) => x.id === u.id) ? recorded : u.chosen);
     if (used.id === 'days.unqualified_are_calendar') unit = used.chosen as PeriodUnit;
+    const general = PERIOD_QUESTION_OF[used.id];
+    if (general && p.direction === 'before' && !recorded.some((x) => x.id === general)) periodUses.push({ id: general, chosen: used.chosen });
     recordAlso.push(used);
   }
   for (const u of recorded) if (u.id.startsWith('period.')) periodUses.push({ id: u.id, chosen: u.chosen });
   const input: PeriodInput = { anchor, count: p.count, unit, kind: p.kind, citations: [r.cite] };
+  if (p.direction === 'before') input.direction = 'before';
   if (periodUses.length) input.interpretations = periodUses;
   return { input, recordAlso };
 }

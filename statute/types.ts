@@ -19,6 +19,24 @@ export interface Citation {
 }
 
 /**
+ * A reference to a norm outside shared/sources/ (the Civil Code's rules on counting periods): shown
+ * with the interpretation it supports, never presented as a checked citation. `verified` is false
+ * while the text is not in the project's sources: the article number (and any wording quoted in
+ * the rationale) are from memory.
+ */
+export interface ExternalReference {
+  /** e.g. 'Гражданский кодекс РК (Общая часть) от 27.12.1994' */
+  law: string;
+  /** the article number as believed, e.g. '170' */
+  article?: string;
+  /** what the article is about, e.g. 'начало срока' */
+  topic: string;
+  verified: boolean;
+  /** why it is (not) verified, e.g. 'Civil Code text not in the project\'s sources' */
+  note: string;
+}
+
+/**
  * A choice the law leaves open. The default is used unless a procedure records another
  * option; whatever is used is written to the procedure's history.
  */
@@ -29,6 +47,14 @@ export interface Interpretation {
   default: string;
   rationale: string;
   cite?: Citation;
+  /** Norms outside the sources the rationale relies on (unverified unless `verified`). */
+  external?: readonly ExternalReference[];
+  /**
+   * Rules this interpretation governs that do not list it themselves (a consequence or an anchor
+   * the workflow decides, not part of the rule's value). Shown under those rules by `tartip rules`
+   * (statute/rule-interpretations.ts); changes no computation.
+   */
+  appliesTo?: readonly string[];
 }
 
 /** The option of an interpretation actually used in one computation. */
@@ -63,7 +89,9 @@ export interface PeriodDerivation {
   count: number;
   unit: PeriodUnit;
   kind: PeriodKind;
-  /** Date on which counting ended before any move off a non-working day. */
+  /** 'before' for a lead time counted back from `anchor` ("не позднее чем за N дней до"); absent when counted forward. */
+  direction?: 'before';
+  /** Date on which counting ended before any move off a non-working day (for a lead time: the Nth day counted back). */
   rawEnd: IsoDate;
   /** The result: last day (deadline) or first allowed day (waiting). */
   date: IsoDate;

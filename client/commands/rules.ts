@@ -1,8 +1,11 @@
 // `tartip rules [--procedure NAME] [--edition ID] [--json] [--lang kk|ru|en]`: every rule of an
-// edition of Law 148 with its value, citation and the verbatim Russian quote.
+// edition of Law 148 with its value, citation and the verbatim Russian quote, and every
+// interpretation that applies to it (statute/rule-interpretations.ts) with its default; references
+// outside the sources (the Civil Code) are shown as unverified.
 import { parseArgs } from 'node:util';
 import { StatuteError, type Lang } from '../../statute/errors.js';
 import { formatCitation, formatRefusal, formatRuleValue, ruleTitle } from '../../statute/messages.js';
+import { interpretationsOf, type AppliedInterpretation } from '../../statute/rule-interpretations.js';
 import {
   EDITIONS,
   PROCEDURES,
@@ -17,7 +20,10 @@ import { EXIT, type CliCommand } from '../command.js';
 
 const HELP = `Usage: tartip rules [--procedure NAME] [--edition ID] [--json] [--lang kk|ru|en]
 
-Lists the rules of an edition of Law No 148: id, title, value, citation and the Russian quote.
+Lists the rules of an edition of Law No 148: id, title, value, citation and the Russian quote,
+and under each rule every interpretation that applies to it (listed by the rule, applied by
+period arithmetic, or naming the rule) with the option used and its default. References to the
+Civil Code are marked UNVERIFIED: its text is not in the project's sources.
 
 Options:
   --procedure NAME  only the rules a procedure uses; a name or a catalogue number (P-17)
@@ -38,6 +44,14 @@ const LABELS = {
   rules: { en: 'Rules', ru: 'Правил', kk: 'Ережелер саны' },
   wording: { en: 'wording', ru: 'редакция', kk: 'редакциясы' },
   interpretations: { en: 'interpretations', ru: 'толкования', kk: 'түсіндірмелер' },
+  default: { en: 'default', ru: 'по умолчанию', kk: 'әдепкі' },
+  viaRule: { en: 'listed by the rule', ru: 'указано в правиле', kk: 'ережеде көрсетілген' },
+  viaPeriod: { en: 'period arithmetic', ru: 'исчисление сроков', kk: 'мерзімдерді есептеу' },
+  viaNames: { en: 'names this rule', ru: 'относится к этому правилу', kk: 'осы ережеге қатысты' },
+  sameAs: { en: 'same question as', ru: 'тот же вопрос, что', kk: 'мына сұрақпен бірдей' },
+  article: { en: 'art.', ru: 'ст.', kk: 'бап' },
+  unverified: { en: 'UNVERIFIED', ru: 'НЕ СВЕРЕНО', kk: 'ТЕКСЕРІЛМЕГЕН' },
+  verified: { en: 'verified', ru: 'сверено', kk: 'тексерілген' },
   note: { en: 'note', ru: 'примечание', kk: 'ескерту' },
 } as const;
 
@@ -60,7 +74,29 @@ export function ruleJson(r: EditionRule, lang: Lang): Record<string, unknown> {
     titles: title,
     value: formatRuleValue(r, lang),
     reference: formatCitation(r.cite, lang),
+    /** every interpretation that applies (`interpretations` above: only those the rule lists) */
+    appliedInterpretations: interpretationsOf(r),
   };
+}
+
+function viaText(a: AppliedInterpretation, lang: Lang): string {
+  switch (a.via) {
+    case 'rule': return LABELS.viaRule[lang];
+    case 'period': return `${LABELS.viaPeriod[lang]}${a.scope ? `: ${a.scope}` : ''}`;
+    case 'names_rule': return LABELS.viaNames[lang];
+  }
+}
+
+/** "    period.start_next_day = next_day (default next_day; period arithmetic: …)" and its external references. */
+export function interpretationLines(a: AppliedInterpretation, lang: Lang): string[] {
+  const same = a.sameAs ? `; ${LABELS.sameAs[lang]} ${a.sameAs}` : '';
+  const lines = [`    ${a.id} = ${a.chosen} (${LABELS.default[lang]} ${a.default}; ${viaText(a, lang)}${same})`];
+  for (const x of a.external ?? []) {
+    const art = x.article ? (lang === 'kk' ? `, ${x.article}-бап` : `, ${LABELS.article[lang]} ${x.article}`) : '';
+    const where = `${x.law}${art} (${x.topic})`;
+    lines.push(`      ${x.verified ? LABELS.verified[lang] : `! ${LABELS.unverified[lang]}`}: ${where} — ${x.note}`);
+  }
+  return lines;
 }
 
 function ruleText(r: EditionRule, lang: Lang): string {
@@ -72,8 +108,10 @@ function ruleText(r: EditionRule, lang: Lang): string {
     `  ${formatCitation(r.cite, lang)}${r.cite.wording ? ` — ${LABELS.wording[lang]}: ${r.cite.wording}` : ''}`,
     `  «${r.cite.quote}»`,
   ];
-  if (r.interpretations?.length) {
-    lines.push(`  ${LABELS.interpretations[lang]}: ${r.interpretations.map((u) => `${u.id}=${u.chosen}`).join(', ')}`);
+  const applied = interpretationsOf(r);
+  if (applied.length) {
+    lines.push(`  ${LABELS.interpretations[lang]}:`);
+    for (const a of applied) lines.push(...interpretationLines(a, lang));
   }
   if (r.note) lines.push(`  ${LABELS.note[lang]}: ${r.note}`);
   return lines.join('\n');

@@ -29,6 +29,11 @@ const CAL: InterpretationUse = { id: 'days.unqualified_are_calendar', chosen: 'c
 const ANCHOR: InterpretationUse = { id: 'period.anchor_day', chosen: 'next_day' };
 const TOTAL: InterpretationUse = { id: 'total_deputies.base', chosen: 'seats_fixed' };
 const CEIL: InterpretationUse = { id: 'rounding.at_least_fraction_ceil', chosen: 'ceil' };
+/** Lead times ("за N дней до"): which day is N days before (statute/interpretations.ts). */
+const DAYS_BEFORE: InterpretationUse = { id: 'period.days_before', chosen: 'e_minus_n' };
+/** The same question in the election calendar of 36-1 (statute/election-calendar.ts). */
+const E_MINUS_N: InterpretationUse = { id: 'art36_1.p3.days_before', chosen: 'e_minus_n' };
+const TWO_DAYS: InterpretationUse = { id: 'art36_1.p6.two_days_boundary', chosen: 'from_e_minus_2' };
 
 const after = (count: number, unit: PeriodSpec['unit'], kind: PeriodSpec['kind'], anchor: string): PeriodSpec =>
   ({ count, unit, kind, anchor, direction: 'after' });
@@ -110,7 +115,7 @@ const rules = ruleList([
       kk: 'Сессияның шақырылуы туралы депутаттарға, халыққа және әкімге хабарлау',
     },
     cite: cite('10', '3', 'сообщает депутатам, населению и акиму не позднее чем за десять дней до сессии'),
-    interpretations: [CAL, ANCHOR],
+    interpretations: [CAL, DAYS_BEFORE],
   },
   {
     id: 'art10.p3.notice_extraordinary', procedure: 'P-04', kind: 'period',
@@ -121,7 +126,7 @@ const rules = ruleList([
       kk: 'Кезектен тыс сессияның шақырылуы туралы хабарлау',
     },
     cite: cite('10', '3', 'а в случае созыва внеочередной сессии - не позднее чем за три дня'),
-    interpretations: [CAL, ANCHOR],
+    interpretations: [CAL, DAYS_BEFORE],
   },
   {
     id: 'art10.p3.materials_regular', procedure: 'P-03', kind: 'period',
@@ -132,7 +137,7 @@ const rules = ruleList([
       kk: 'Сессия материалдарын депутаттар мен әкімге ұсыну',
     },
     cite: cite('10', '3', 'секретарь маслихата не позднее чем за пять дней до сессии'),
-    interpretations: [CAL, ANCHOR],
+    interpretations: [CAL, DAYS_BEFORE],
   },
   {
     id: 'art10.p3.materials_extraordinary', procedure: 'P-04', kind: 'period',
@@ -143,7 +148,7 @@ const rules = ruleList([
       kk: 'Кезектен тыс сессия материалдарын депутаттар мен әкімге ұсыну',
     },
     cite: cite('10', '3', 'а в случае созыва внеочередной сессии не позднее чем за три дня представляет депутатам и акиму необходимые материалы'),
-    interpretations: [CAL, ANCHOR],
+    interpretations: [CAL, DAYS_BEFORE],
   },
   {
     id: 'art11.p3.quorum', procedure: 'P-05', alsoUsedBy: ['P-15', 'P-17'], kind: 'threshold',
@@ -629,7 +634,7 @@ const rules = ruleList([
       kk: 'Кандидаттарды ұсыну сайлау күніне отыз күн қалғанда басталады',
     },
     cite: cite('36-1', '3', 'Выдвижение кандидатов начинается за тридцать дней и заканчивается за двадцать пять дней до дня выборов', W_36),
-    interpretations: [CAL, ANCHOR],
+    interpretations: [CAL, E_MINUS_N],
   },
   {
     id: 'art36_1.p3.nomination_closes', procedure: 'P-19', kind: 'period',
@@ -640,7 +645,7 @@ const rules = ruleList([
       kk: 'Кандидаттарды ұсыну сайлау күніне жиырма бес күн қалғанда аяқталады',
     },
     cite: cite('36-1', '3', 'Выдвижение кандидатов начинается за тридцать дней и заканчивается за двадцать пять дней до дня выборов', W_36),
-    interpretations: [CAL, ANCHOR],
+    interpretations: [CAL, E_MINUS_N],
   },
   {
     id: 'art36_1.p3.extension_max', procedure: 'P-19', kind: 'period',
@@ -695,7 +700,7 @@ const rules = ruleList([
       kk: 'Аудан әкімі ұсынуды дауыс беруге екі күн қалғанға дейін кері қайтарып ала алады',
     },
     cite: cite('36-1', '3', 'может быть отозвано им из районной (городской) избирательной комиссии не позднее чем за два дня до голосования', W_36),
-    interpretations: [CAL, ANCHOR],
+    interpretations: [CAL, E_MINUS_N, TWO_DAYS],
   },
   {
     id: 'art36_1.p5.publish_registered', procedure: 'P-19', kind: 'period',
@@ -728,7 +733,7 @@ const rules = ruleList([
       kk: 'Кандидаттарды тіркеу дауыс беруге он бес күн қалғанда аяқталады',
     },
     cite: cite('36-1', '6', 'Регистрация кандидатов заканчивается за пятнадцать дней до дня голосования', W_36),
-    interpretations: [CAL, ANCHOR],
+    interpretations: [CAL, E_MINUS_N],
   },
   {
     id: 'art36_1.p6.freeze', procedure: 'P-19', kind: 'bar',
@@ -739,7 +744,7 @@ const rules = ruleList([
       kk: 'Дауыс беруге екі күн қалғанда тіркеуді жоюға немесе кандидатты қалпына келтіруге жол берілмейді',
     },
     cite: cite('36-1', '6', 'Отмена решения о регистрации или восстановление ранее снятого с регистрации кандидата за два дня до голосования не допускается', W_36),
-    interpretations: [CAL, ANCHOR, { id: 'art36_1.p6.two_days_boundary', chosen: 'from_e_minus_2' }],
+    interpretations: [CAL, E_MINUS_N, TWO_DAYS],
   },
   {
     id: 'art36_1.p7.max_proxies', procedure: 'P-19', kind: 'cap',
@@ -791,7 +796,7 @@ const rules = ruleList([
       kk: 'Сайлау әкім өкілеттігінің мерзімі аяқталуына қырық күннен кешіктірілмей тағайындалады',
     },
     cite: cite('36-1', '10', 'не позднее чем за сорок дней до окончания срока полномочий акима', W_36),
-    interpretations: [CAL, ANCHOR],
+    interpretations: [CAL, E_MINUS_N],
   },
   {
     id: 'art36_1.p10.hold_within_month', procedure: 'P-19', kind: 'period',
@@ -891,7 +896,7 @@ const rules = ruleList([
       kk: 'Кандидат дауыс беруге екі күн қалғанға дейін өз кандидатурасын алып тастай алады',
     },
     cite: cite('36-1', '6', 'Кандидат в период до регистрации и за два дня до голосования может снять свою кандидатуру', W_36),
-    interpretations: [CAL, { id: 'art36_1.p3.days_before', chosen: 'e_minus_n' }, { id: 'art36_1.p6.two_days_boundary', chosen: 'from_e_minus_2' }],
+    interpretations: [CAL, E_MINUS_N, TWO_DAYS],
   },
   {
     id: 'art36_1.p7.campaign_ends', procedure: 'P-19', kind: 'period',
@@ -949,7 +954,7 @@ const rules = ruleList([
       kk: 'Жиын немесе жиналыс туралы халыққа хабарлау',
     },
     cite: cite('39-3', '8', 'оповещается не позднее чем за десять календарных дней до дня их проведения', W_39_3),
-    interpretations: [ANCHOR],
+    interpretations: [DAYS_BEFORE],
   },
   {
     id: 'art39_3.p9.skhod_quorum', procedure: 'P-22', kind: 'threshold',

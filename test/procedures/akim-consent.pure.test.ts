@@ -68,13 +68,13 @@ const rows: Row[] = [
   },
   { name: 'withdrawn, then nothing more is possible', acts: [['withdraw', '2025-03-04', { actor: clerk, reason: 'отозвано' }], session('2025-03-06', 16, {}, 'wrong_stage')], stage: 'closed', outcome: 'withdrawn' },
   // a court stops the clock on 07.03, before either working day (07.03, 11.03) has run; resumed 12.03,
-  // the two are counted again: 12.03 (1), 13.03 (2)
+  // it runs again from 13.03 (period.suspension_resumes, default): 13.03 (1), 14.03 (2)
   {
-    name: 'the clock suspended 07.03 and resumed 12.03: the deadline moves to 13.03',
+    name: 'the clock suspended 07.03 and resumed 12.03: the deadline moves to 14.03',
     acts: [session('2025-03-06', 15), ['suspendClock', '2025-03-07', { actor: clerk, reason: 'иск', basis: 'определение суда', document: '2-123' }],
       ['suspendClock', '2025-03-07', { actor: clerk, reason: 'иск', basis: 'определение суда', document: '2-123' }, 'clock_suspended'],
       ['resumeClock', '2025-03-12', { actor: clerk, document: '2-124' }]],
-    until: at('2025-03-13', '23:00'), stage: 'awaiting_resubmission', deadlines: { 'art23_1.p3.resubmission': '2025-03-13' }, overdue: [],
+    until: at('2025-03-14', '23:00'), stage: 'awaiting_resubmission', deadlines: { 'art23_1.p3.resubmission': '2025-03-14' }, overdue: [],
   },
   { name: 'resuming a clock that runs is refused', acts: [['resumeClock', '2025-03-04', { actor: clerk, document: 'x' }, 'clock_not_suspended']], stage: 'awaiting_session' },
   { name: 'a schema error names the field', acts: [['recordSessionDecision', '2025-03-06', { actor: clerk, present: -1 }, 'invalid_input']], stage: 'awaiting_session' },

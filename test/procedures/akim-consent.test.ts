@@ -171,22 +171,22 @@ describe('Art. 23-1: consent to the appointment of an akim', () => {
     });
   });
 
-  it('a suspended clock: no timer fires while a court has stopped it; on resumption the deadline moves (13.03) and fires after it', async () => {
+  it('a suspended clock: no timer fires while a court has stopped it; on resumption the deadline moves (14.03) and fires after it', async () => {
     const suspend = { at: at('2025-03-07'), act: 'suspendClock', input: { actor: clerk, reason: 'иск об оспаривании решения сессии', basis: 'определение суда', document: '2-123/2025' } };
     // stopped 07.03, before either working day (07.03, 11.03) had run: nothing fires by 12.03
     const held = await run(scenario('district', [session('2025-03-06', 15), suspend], { runUntil: at('2025-03-12', '09:00'), expect: { stage: 'awaiting_resubmission' } }));
     expect(facts(held.state).overdue).toEqual([]);
-    // resumed 12.03: counted again 12.03 (1), 13.03 (2); overdue on 14.03, not before
+    // resumed 12.03, running again from 13.03: 13.03 (1), 14.03 (2); overdue on 15.03, not before
     const resume = { at: at('2025-03-12'), act: 'resumeClock', input: { actor: clerk, document: '2-124/2025' } };
-    const moved = await run(scenario('district', [session('2025-03-06', 15), suspend, resume], { runUntil: at('2025-03-13', '23:00'), expect: { deadlines: { 'art23_1.p3.resubmission': '2025-03-13' } } }));
+    const moved = await run(scenario('district', [session('2025-03-06', 15), suspend, resume], { runUntil: at('2025-03-14', '23:00'), expect: { deadlines: { 'art23_1.p3.resubmission': '2025-03-14' } } }));
     expect(facts(moved.state).overdue).toEqual([]);
-    const fired = await run(scenario('district', [session('2025-03-06', 15), suspend, resume], { runUntil: at('2025-03-14', '09:00') }));
+    const fired = await run(scenario('district', [session('2025-03-06', 15), suspend, resume], { runUntil: at('2025-03-15', '09:00') }));
     expect(facts(fired.state).overdue).toEqual(['art23_1.p3.resubmission']);
     const ledger = await db.pool.query(`SELECT act_type, payload FROM ledger WHERE procedure_id = $1 ORDER BY seq`, [fired.workflowId]);
     const types = ledger.rows.map((x) => x.act_type);
     expect(types).toEqual(expect.arrayContaining(['clock_suspended', 'clock_resumed', 'timer_expiry']));
     const expiry = ledger.rows.find((x) => x.act_type === 'timer_expiry')!.payload;
-    expect(expiry.period).toMatchObject({ date: '2025-03-13', suspensions: [{ suspendedFrom: '2025-03-07', resumedOn: '2025-03-12', originalDate: '2025-03-11', date: '2025-03-13' }] });
+    expect(expiry.period).toMatchObject({ date: '2025-03-14', suspensions: [{ suspendedFrom: '2025-03-07', resumedOn: '2025-03-12', runsAgainFrom: '2025-03-13', originalDate: '2025-03-11', newDate: '2025-03-14' }] });
   });
 
   it('acts sent at once are performed one after another in arrival order, none refused as busy', async () => {

@@ -251,8 +251,13 @@ describe('periodFor: a rule as computePeriod input', () => {
     expect(computePeriod(input, officialCalendar()).date).toBe('2026-04-02');
   });
 
-  it('refuses lead times (counted back from election day) and non-period rules', () => {
-    expect(refusal(() => periodFor(rule(E, 'art36_1.p6.registration_ends'), '2025-06-01')).body.code).toBe('unsupported_direction');
+  it('passes lead times (counted back from election day) on with their direction; refuses non-period rules', () => {
+    const { input, recordAlso } = periodFor(rule(E, 'art36_1.p6.registration_ends'), '2025-06-01');
+    expect(input).toMatchObject({ anchor: '2025-06-01', count: 15, unit: 'calendar_day', kind: 'deadline', direction: 'before' });
+    // the 36-1 reading of "за N дней до" is applied as the general period.days_before
+    expect(input.interpretations).toEqual([{ id: 'period.days_before', chosen: 'e_minus_n' }]);
+    expect(recordAlso).toContainEqual({ id: 'art36_1.p3.days_before', chosen: 'e_minus_n' });
+    expect(computePeriod(input, officialCalendar()).date).toBe('2025-05-17');
     expect(refusal(() => periodFor(rule(E, 'art11.p3.quorum'), '2025-06-01')).body.code).toBe('wrong_rule_kind');
   });
 });
@@ -327,7 +332,8 @@ describe('messages', () => {
     'invalid_date', 'invalid_count', 'invalid_unit', 'unknown_rule', 'unknown_procedure', 'unknown_edition',
     'no_edition_in_force', 'below_threshold', 'above_cap', 'too_late', 'too_early', 'barred', 'invalid_option',
     'unknown_interpretation', 'count_exceeds_base', 'wrong_rule_kind', 'invalid_rule', 'duplicate', 'unsupported_direction',
-    'invalid_kind', 'invalid_region', 'unknown_calendar', 'invalid_calendar', 'not_a_waiting_period', 'register_file_rejected',
+    'invalid_kind', 'invalid_region', 'unknown_calendar', 'invalid_calendar', 'not_a_waiting_period', 'register_file_rejected', 'invalid_direction',
+    'clock_suspended', 'clock_not_suspended', 'out_of_order', 'in_future',
   ];
 
   it.each(codes)('%s has kk, ru and en with the same placeholders', (code) => {

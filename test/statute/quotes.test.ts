@@ -1,12 +1,13 @@
 // Every quote in an edition or interpretation must be the law's own words: found verbatim
 // (whitespace aside) in the source file, inside the article the citation names.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../statute/editions/index.js';
 import { INTERPRETATIONS } from '../../statute/interpretations.js';
-import type { Citation } from '../../statute/types.js';
+import { PERIOD_INTERPRETATIONS } from '../../statute/periods.js';
+import type { Citation, Interpretation } from '../../statute/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sourcesDir = path.resolve(here, '../../../shared/sources');
@@ -108,5 +109,42 @@ describe('the check itself', () => {
   it('covers every rule and interpretation', () => {
     expect(ruleCitations.length).toBeGreaterThanOrEqual(50);
     expect(interpretationCitations.length).toBe(Object.keys(INTERPRETATIONS).length);
+  });
+});
+
+// The Civil Code's rules on counting periods stand behind the period interpretations, but the Code
+// is not among the sources: every such reference must say it is unverified, never pass as checked.
+describe('references outside the sources (Civil Code)', () => {
+  const all: Interpretation[] = [...Object.values(INTERPRETATIONS), ...Object.values(PERIOD_INTERPRETATIONS)];
+  const mentionsCivilCode = (text: string) => /Гражданский кодекс|civil law|Civil Code/i.test(text);
+
+  it('the sources hold no Civil Code text (if one is added, verify the article numbers and flip `verified`)', () => {
+    const files = readdirSync(sourcesDir).filter((f) => f.endsWith('.txt'));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const f of files) {
+      const text = load(f).text;
+      expect(text, f).not.toMatch(/Гражданский кодекс Республики Казахстан \(Общая часть\)/);
+      expect(text, f).not.toMatch(/Исчисление сроков/);
+    }
+  });
+
+  it('every interpretation whose rationale leans on the Civil Code carries it as an unverified external reference', () => {
+    const leaning = all.filter((i) => mentionsCivilCode(i.rationale));
+    expect(leaning.map((i) => i.id)).toEqual(expect.arrayContaining([
+      'period.start_next_day', 'period.month_end', 'period.deadline_non_working_day', 'period.waiting_first_allowed_day', 'period.anchor_day',
+    ]));
+    for (const i of leaning) {
+      expect(i.external?.length, i.id).toBeGreaterThan(0);
+    }
+    for (const i of all) {
+      for (const x of i.external ?? []) {
+        expect(x.verified, i.id).toBe(false);
+        expect(x.note, i.id).toContain("Civil Code text not in the project's sources");
+        expect(x.law, i.id).toMatch(/Гражданский кодекс/);
+        expect(x.article, i.id).toMatch(/^\d+$/);
+      }
+    }
+    expect(PERIOD_INTERPRETATIONS.startNextDay.external?.[0]).toMatchObject({ article: '170', verified: false });
+    expect(INTERPRETATIONS['period.anchor_day']!.external?.[0]).toMatchObject({ article: '170', verified: false });
   });
 });

@@ -8,7 +8,7 @@ import type { Edition, ProcedureCode } from '../../statute/editions/types.js';
 import { StatuteError, type RefusalBody } from '../../statute/errors.js';
 import { useOf } from '../../statute/interpretations.js';
 import { rule, type RuleId } from '../../statute/rules.js';
-import { suspendPeriod, type Suspension } from '../../statute/suspension.js';
+import { applySuspension, type SuspensionDerivation } from '../../statute/suspension.js';
 import { evaluateThreshold } from '../../statute/thresholds.js';
 import type { Citation, InterpretationUse, IsoDate, ThresholdDerivation } from '../../statute/types.js';
 import type { SendNoticeInput as NoticeInput } from '../../activities/notifications.js';
@@ -41,7 +41,8 @@ export interface NoticeStatus {
 
 export interface ClockState {
   suspended: { since: IsoDate; at: string; reason: string; basis: string; document: string } | null;
-  history: Suspension[];
+  /** every suspension, with the deadlines it moved */
+  history: { since: IsoDate; resumedOn: IsoDate; reason: string; basis: string; document: string; moves: { rule: string; suspension: SuspensionDerivation }[] }[];
 }
 
 /** Refuses with a typed StatuteError (→ `Refused:<code>`), naming the field and the rule. */
@@ -191,18 +192,20 @@ export class Book<F, S extends string> {
     this.touch();
   }
 
-  /** Moves every open deadline by the days the clock stood still; returns the moves. */
-  resume(at: string): Suspension[] {
+  /** Moves every open deadline by the days the clock stood still (statute/suspension.ts); returns the moves. */
+  resume(at: string): { rule: string; suspension: SuspensionDerivation }[] {
     const s = this.clock.suspended!;
     const resumedOn = legalDateOf(Date.parse(at));
-    const moves: Suspension[] = [];
+    const moves: { rule: string; suspension: SuspensionDerivation }[] = [];
     this.deadlines = this.deadlines.map((d) => {
       if (d.overdue) return d;
-      const moved = suspendPeriod(d.period, s.since, resumedOn, this.calendar);
-      moves.push(moved.suspension);
-      return { ...d, period: moved.period };
+      const moved = applySuspension(d.period, s.since, resumedOn, this.calendar, this.chosen);
+      if (!moved) return d;
+      moves.push({ rule: d.rule, suspension: moved.suspensions!.at(-1)! });
+      this.note([moved.suspensions!.at(-1)!.interpretation]);
+      return { ...d, period: moved };
     });
-    this.clock = { suspended: null, history: [...this.clock.history, ...moves] };
+    this.clock = { suspended: null, history: [...this.clock.history, { since: s.since, resumedOn, reason: s.reason, basis: s.basis, document: s.document, moves }] };
     this.touch();
     return moves;
   }
