@@ -133,7 +133,7 @@ function notifySuperior(b: B, input: Input, step: string, templateId: 'no_confid
   b.notify(step, noticeTo(input.superior, templateId, basis, at, {
     maslikhat: input.maslikhat.name, sessionDate: dateOfAt(at), akim: input.akim.name, votesFor, totalDeputies: total(b),
     ...(templateId === 'no_confidence_repeat' ? { firstVoteDate: b.facts.firstVoteDate! } : {}),
-  }), then as ((b: Book<NoConfidenceFacts, NoConfidenceStage>) => void) | undefined);
+  }), then);
 }
 
 /** The law names no consequence of the overdue deadline (T-12): the maslikhat or the superior is told. */
