@@ -271,12 +271,15 @@ describe('bad input changes nothing', () => {
 
   it('an act in the wrong stage, a future act and impossible counts are refused by the validator', async () => {
     const r = await start('2025-03-03');
+    const before = await r.settled();
     expect((await refusalOf(r.verify())).body.code).toBe('wrong_stage');
     const future = new Date((await r.now()) + 86_400_000).toISOString();
     const f = await refusalOf(r.handle.executeUpdate('issueSheets', { args: [{ actor: { kind: 'official', id: 'oik' }, at: future, count: 1, initiators: [{ id: 'i', name: 'I' }] }] }));
     expect(f.body).toMatchObject({ code: 'in_future', field: 'at' });
     const st = await r.state();
     expect(st.stage).toBe('sheet_issue');
-    expect(st.acts).toHaveLength(1);
+    // the initiation and the deadlines it opened (24-1(1) at start, 24-1(3) on delivery); nothing of the refused acts
+    expect(st.acts.map((a) => a.act)).toEqual(['senate_recall_initiated', 'deadlines_opened', 'deadlines_opened']);
+    expect(st.acts).toEqual(before.acts);
   });
 });
