@@ -10,6 +10,7 @@ import { electionCalendar, periodBefore, type ElectionCalendar } from '../../sta
 import { isoToDay } from '../../statute/calendar/dates.js';
 import { endOfDayInstant, startOfDayInstant } from '../../statute/time.js';
 import type { ThresholdDerivation } from '../../statute/types.js';
+import { reapplySuspensions, type MovedPeriod } from '../../statute/suspension.js';
 
 export type Found =
   | { kind: 'period'; path: string; value: DatedPeriod }
@@ -90,8 +91,14 @@ export interface Recheck {
 
 const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v)) as unknown;
 
-/** A period recomputed the way statute/ computes it: forward (periodOf), a lead time (periodBefore), or a named day. */
-function periodAgain(d: DatedPeriod, edition: Edition, calendar: Calendar): DatedPeriod {
+/** A period recomputed the way statute/ computes it, then moved again by every recorded suspension of its clock. */
+function periodAgain(d: MovedPeriod, edition: Edition, calendar: Calendar): DatedPeriod {
+  const fresh = freshPeriod(d, edition, calendar);
+  return d.suspensions?.length ? reapplySuspensions(fresh, d.suspensions, calendar) : fresh;
+}
+
+/** Forward (periodOf), a lead time (periodBefore), or a named day. */
+function freshPeriod(d: DatedPeriod, edition: Edition, calendar: Calendar): DatedPeriod {
   const r = rule(edition, d.rule);
   // a day the law names itself (count 0): only its boundary instant is computed
   if (d.count === 0 && d.anchor === d.date) {

@@ -202,8 +202,10 @@ export class Procedures {
     } catch (e) {
       throw fromTemporal(e, { id, lang });
     }
-    const state = await this.queryState(handle);
-    return { id, act, actor: principal.actor as Actor, result: result ?? null, procedure: await this.view(id, def, state, await this.describe(id, lang)) };
+    // every act's Update returns the new state (the engine's one ack); older acks are queried for it
+    const acked = isObject(result) && typeof result.stage === 'string' && typeof result.kind === 'string';
+    const state = acked ? (result as unknown as Awaited<ReturnType<typeof this.queryState>>) : await this.queryState(handle);
+    return { id, act, actor: principal.actor as Actor, result: acked ? null : (result ?? null), procedure: await this.view(id, def, state, await this.describe(id, lang)) };
   }
 
   // ---- reads ---------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { timeSkippingEnv, testWorker } from '../harness/temporal.js';
 import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
 import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
-import { loadScenarios, runScenario } from '../harness/scenarios.js';
+import { loadScenarios, refusalCode, runScenario } from '../harness/scenarios.js';
+const refusalCodeOf = (e: unknown) => refusalCode(e)?.code ?? String(e);
 import { buildActivities, closeBuiltActivities } from '../../worker/activities.js';
 import { DEFAULT_EDITION_ID } from '../../statute/rules.js';
 import { LATEST_OFFICIAL_VERSION } from '../../statute/calendar/index.js';
@@ -166,6 +167,41 @@ describe('Art. 23-1: consent to the appointment of an akim', () => {
       await expect(env.client.workflow.start('akimConsent', { workflowId, taskQueue, args: [{ ...i, submission: { at: at('2025-03-03'), candidate: candidate('OTHER') } }] })).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
       const s = (await h.query('state')) as ProcedureState;
       expect(facts(s).submissions[0].personId).toBe('C1');
+      await h.terminate('test done');
+    });
+  });
+
+  it('a suspended clock: no timer fires while a court has stopped it; on resumption the deadline moves (13.03) and fires after it', async () => {
+    const suspend = { at: at('2025-03-07'), act: 'suspendClock', input: { actor: clerk, reason: 'иск об оспаривании решения сессии', basis: 'определение суда', document: '2-123/2025' } };
+    // stopped 07.03, before either working day (07.03, 11.03) had run: nothing fires by 12.03
+    const held = await run(scenario('district', [session('2025-03-06', 15), suspend], { runUntil: at('2025-03-12', '09:00'), expect: { stage: 'awaiting_resubmission' } }));
+    expect(facts(held.state).overdue).toEqual([]);
+    // resumed 12.03: counted again 12.03 (1), 13.03 (2); overdue on 14.03, not before
+    const resume = { at: at('2025-03-12'), act: 'resumeClock', input: { actor: clerk, document: '2-124/2025' } };
+    const moved = await run(scenario('district', [session('2025-03-06', 15), suspend, resume], { runUntil: at('2025-03-13', '23:00'), expect: { deadlines: { 'art23_1.p3.resubmission': '2025-03-13' } } }));
+    expect(facts(moved.state).overdue).toEqual([]);
+    const fired = await run(scenario('district', [session('2025-03-06', 15), suspend, resume], { runUntil: at('2025-03-14', '09:00') }));
+    expect(facts(fired.state).overdue).toEqual(['art23_1.p3.resubmission']);
+    const ledger = await db.pool.query(`SELECT act_type, payload FROM ledger WHERE procedure_id = $1 ORDER BY seq`, [fired.workflowId]);
+    const types = ledger.rows.map((x) => x.act_type);
+    expect(types).toEqual(expect.arrayContaining(['clock_suspended', 'clock_resumed', 'timer_expiry']));
+    const expiry = ledger.rows.find((x) => x.act_type === 'timer_expiry')!.payload;
+    expect(expiry.period).toMatchObject({ date: '2025-03-13', suspensions: [{ suspendedFrom: '2025-03-07', resumedOn: '2025-03-12', originalDate: '2025-03-11', date: '2025-03-13' }] });
+  });
+
+  it('acts sent at once are performed one after another in arrival order, none refused as busy', async () => {
+    const { worker, taskQueue } = await testWorker(env, activities);
+    await worker.runUntil(async () => {
+      const i = { ...input('region', { post: { id: 'POST-RACE', title: 'аким', level: 'region' } }), editionId: DEFAULT_EDITION_ID, calendarRef, simulation: { legalStart: at('2025-03-06', '12:00') } };
+      const h = await env.client.workflow.start('akimConsent', { workflowId: `akim_consent:race-${Date.now()}`, taskQueue, args: [i] });
+      await h.executeUpdate('recordSessionDecision', { args: [{ ...session('2025-03-06', 15).input, at: at('2025-03-06', '11:00') }] });
+      const sent = ['C2', 'C3', 'C4'].map((c) => h.executeUpdate('submitCandidate', { args: [{ actor: clerk, candidate: candidate(c), at: at('2025-03-06', '11:30') }] }).then(() => 'accepted', (e) => refusalCodeOf(e)));
+      const results = await Promise.all(sent);
+      // one is accepted; the others meet a stage that has moved on
+      expect(results.filter((x) => x === 'accepted')).toHaveLength(1);
+      expect(results.filter((x) => x !== 'accepted')).toEqual(['wrong_stage', 'wrong_stage']);
+      const s = (await h.query('state')) as ProcedureState;
+      expect(facts(s).submissions).toHaveLength(2);
       await h.terminate('test done');
     });
   });
