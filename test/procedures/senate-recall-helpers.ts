@@ -97,6 +97,15 @@ export class Run {
   state(): Promise<SenateRecallState> {
     return this.handle.query(stateQuery);
   }
+  /** The state once every notice owed so far has been delivered (or has failed). */
+  async settled(): Promise<SenateRecallState> {
+    for (let i = 0; ; i++) {
+      const st = await this.state();
+      if (!(st.notices as { status: string }[]).some((x) => x.status === 'queued')) return st;
+      if (i > 200) throw new Error('notices not delivered');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
   deadline(st: SenateRecallState, rule: string) {
     const d = st.deadlines.find((x) => x.rule === rule);
     if (!d) throw new Error(`no open deadline ${rule} in stage ${st.stage}`);
@@ -163,6 +172,11 @@ export function signaturesCsv(procedureId: string, runKey: string, valid: { m1: 
   for (let n = 1; n <= valid.m2; n++) row(electorName(M2, n), M2.id);
   for (let n = 1; n <= invalid; n++) row(`Бөтен Адам ${n}`, M1.id);
   return lines.join('\n') + '\n';
+}
+
+/** The notices of a state as `templateId:addressee role`. */
+export function noticesOf(st: SenateRecallState): string[] {
+  return (st.notices as { templateId: string; to: string }[]).map((x) => `${x.templateId}:${x.to}`);
 }
 
 export function addDays(date: string, n: number): string {

@@ -10,7 +10,7 @@ import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
 import { buildActivities, closeBuiltActivities } from '../../worker/activities.js';
 import { senateRecall, type SenateRecallState } from '../../workflows/senate-recall.js';
 import { NEXT_DEADLINE, PROCEDURE, STAGE } from '../../workflows/search-attributes.js';
-import { addDays, refusalOf, Run, seedRegion, startInput } from './senate-recall-helpers.js';
+import { addDays, noticesOf, refusalOf, Run, seedRegion, startInput } from './senate-recall-helpers.js';
 
 let env: TestWorkflowEnvironment;
 let db: FreshDatabase;
@@ -53,10 +53,12 @@ describe('Art. 24-1: from initiation to the decision', () => {
     expect(smtp.messages.some((m) => m.to.includes('oik@election.example.kz'))).toBe(true);
     st = await r.toDecision({ m1: 30, m2: 20 });
     expect(st.stage).toBe('put_to_vote');
+    // the 24-1(7) notice closes its deadline once delivered: compare once every notice is out
+    const settled = await r.settled();
     const sa = (await r.handle.describe()).typedSearchAttributes;
     expect(sa.get(STAGE)).toBe('put_to_vote');
     expect(sa.get(PROCEDURE)).toBe('senate_recall');
-    expect(sa.get(NEXT_DEADLINE)?.toISOString()).toBe(st.deadlines.map((d) => d.period.instant).sort()[0]);
+    expect(sa.get(NEXT_DEADLINE)?.toISOString()).toBe(settled.deadlines.map((d) => d.period.instant).sort()[0]);
     expect(st.facts.verification).toMatchObject({ collected: 50, valid: 50, invalid: 0 });
     expect(st.facts.verification!.protocolDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(st.interpretations.map((u) => u.id)).toEqual(expect.arrayContaining(['art24_1.p2.one_maslikhat', 'art24_1.p6.same_grounds', 'art24_1.p8.vote_not_held']));
@@ -77,7 +79,7 @@ describe('24-1(2), 24-1(6): thresholds of the commission decision', () => {
     expect(st.thresholds.find((t) => t.rule === 'art24_1.p2.electors_25pct')).toMatchObject({ baseValue: 200, required: 50, actual: 50, met: true });
     expect(st.facts.decision).toMatchObject({ putToVote: true, reasons: [], readings: { each: true, at_least_one: true } });
     expect(r.deadline(st, 'art24_1.p7.joint_sitting').date).toBe('2025-04-17');
-    expect(st.facts.notices).toContain('senate_recall_put_to_vote:senate_deputy');
+    expect(noticesOf(st)).toContain('senate_recall_put_to_vote:senate_deputy');
   });
 
   it('one below 25% (49 of 200) → refused, with the one-year bar recorded', async () => {
@@ -199,7 +201,7 @@ describe('24-1(8)–(10): the joint sitting and the result', () => {
     await r.protocol();
     const st = await r.result();
     expect(st.outcome).toBe('powers_terminated');
-    expect(st.facts.notices).toContain('senate_recall_result:senate_deputy');
+    expect(noticesOf(st)).toContain('senate_recall_result:senate_deputy');
   });
 
   it('a missed CEC deadline is recorded by the timer; the late act is accepted and flagged', async () => {
@@ -269,12 +271,15 @@ describe('bad input changes nothing', () => {
 
   it('an act in the wrong stage, a future act and impossible counts are refused by the validator', async () => {
     const r = await start('2025-03-03');
+    const before = await r.settled();
     expect((await refusalOf(r.verify())).body.code).toBe('wrong_stage');
     const future = new Date((await r.now()) + 86_400_000).toISOString();
     const f = await refusalOf(r.handle.executeUpdate('issueSheets', { args: [{ actor: { kind: 'official', id: 'oik' }, at: future, count: 1, initiators: [{ id: 'i', name: 'I' }] }] }));
     expect(f.body).toMatchObject({ code: 'in_future', field: 'at' });
     const st = await r.state();
     expect(st.stage).toBe('sheet_issue');
-    expect(st.acts).toHaveLength(1);
+    // the initiation and the deadlines it opened (24-1(1) at start, 24-1(3) on delivery); nothing of the refused acts
+    expect(st.acts.map((a) => a.act)).toEqual(['senate_recall_initiated', 'deadlines_opened', 'deadlines_opened']);
+    expect(st.acts).toEqual(before.acts);
   });
 });
