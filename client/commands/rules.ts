@@ -1,6 +1,6 @@
 // `tartip rules [--procedure NAME] [--edition ID] [--json] [--lang kk|ru|en]`: every rule of an
 // edition of Law 148 with its value, citation and the verbatim Russian quote.
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import { StatuteError, type Lang } from '../../statute/errors.js';
 import { formatCitation, formatRefusal, formatRuleValue, ruleTitle } from '../../statute/messages.js';
 import {
@@ -13,23 +13,8 @@ import {
   type Edition,
   type EditionRule,
 } from '../../statute/rules.js';
-import { EXIT, type CliCommand } from '../command.js';
-
-const HELP = `Usage: tartip rules [--procedure NAME] [--edition ID] [--json] [--lang kk|ru|en]
-
-Lists the rules of an edition of Law No 148: id, title, value, citation and the Russian quote.
-
-Options:
-  --procedure NAME  only the rules a procedure uses; a name or a catalogue number (P-17)
-                    names: ${Object.keys(PROCEDURES).join(', ')}
-  --edition ID      edition id (default: the edition in force today)
-                    known: ${EDITIONS.map((e) => e.id).join(', ')}
-  --json            machine-readable output
-  --lang kk|ru|en   language of titles and values (default en)
-  -h, --help        this text
-`;
-
-const LANGS: readonly Lang[] = ['kk', 'ru', 'en'];
+import { EXIT } from '../command.js';
+import { UsageError, action, jsonOption, langOption, resolveLang, write } from '../cli-kit.js';
 
 const LABELS = {
   edition: { en: 'Edition', ru: 'Редакция', kk: 'Редакция' },
@@ -40,11 +25,6 @@ const LABELS = {
   interpretations: { en: 'interpretations', ru: 'толкования', kk: 'түсіндірмелер' },
   note: { en: 'note', ru: 'примечание', kk: 'ескерту' },
 } as const;
-
-function fail(message: string): number {
-  process.stderr.write(`tartip rules: ${message.replace(/\s*\n[\s\S]*$/, '')}\n`);
-  return EXIT.usage;
-}
 
 function today(): string {
   // The legal date in Kazakhstan (UTC+5) is close enough to choose an edition for listing.
@@ -79,42 +59,24 @@ function ruleText(r: EditionRule, lang: Lang): string {
   return lines.join('\n');
 }
 
-async function run(argv: string[]): Promise<number> {
-  let values: { procedure?: string; edition?: string; json?: boolean; lang?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        procedure: { type: 'string' },
-        edition: { type: 'string' },
-        json: { type: 'boolean' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
-  } catch (e) {
-    return fail(`${e instanceof Error ? e.message : String(e)} (see tartip rules --help)`);
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return EXIT.ok;
-  }
-  const lang = (values.lang ?? 'en') as Lang;
-  if (!LANGS.includes(lang)) return fail(`unknown language '${values.lang}'; use kk, ru or en`);
+type Opts = { procedure?: string; edition?: string; json?: boolean; lang?: string };
 
+async function run(opts: Opts): Promise<number> {
+  const lang = resolveLang(opts.lang);
   let edition: Edition;
   let rules: EditionRule[];
   try {
-    edition = values.edition !== undefined ? getEdition(values.edition) : editionInForce(today());
-    rules = rulesOf(edition, values.procedure);
+    edition = opts.edition !== undefined ? getEdition(opts.edition) : editionInForce(today());
+    rules = rulesOf(edition, opts.procedure);
   } catch (e) {
-    if (e instanceof StatuteError) return fail(formatRefusal(e.body, lang));
+    if (e instanceof StatuteError) {
+      const b = e.body;
+      throw new UsageError({ kk: formatRefusal(b, 'kk'), ru: formatRefusal(b, 'ru'), en: formatRefusal(b, 'en') });
+    }
     throw e;
   }
 
-  if (values.json) {
+  if (opts.json) {
     const out = {
       edition: {
         id: edition.id,
@@ -123,10 +85,10 @@ async function run(argv: string[]): Promise<number> {
         caveat: edition.caveat?.[lang] ?? null,
         source: edition.source ?? null,
       },
-      procedure: values.procedure ?? null,
+      procedure: opts.procedure ?? null,
       rules: rules.map((r) => ruleJson(r, lang)),
     };
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    write(JSON.stringify(out, null, 2) + '\n');
     return EXIT.ok;
   }
 
@@ -135,13 +97,21 @@ async function run(argv: string[]): Promise<number> {
     edition.title[lang],
   ];
   if (edition.caveat) head.push(`! ${edition.caveat[lang]}`);
-  if (values.procedure) head.push(`${LABELS.procedure[lang]}: ${values.procedure}`);
+  if (opts.procedure) head.push(`${LABELS.procedure[lang]}: ${opts.procedure}`);
   head.push(`${LABELS.rules[lang]}: ${rules.length}`, '');
-  process.stdout.write(head.join('\n') + '\n' + rules.map((r) => ruleText(r, lang)).join('\n\n') + '\n');
+  write(head.join('\n') + '\n' + rules.map((r) => ruleText(r, lang)).join('\n\n') + '\n');
   return EXIT.ok;
 }
 
-export const command: CliCommand = {
-  summary: 'list the rules of Law 148 with values, citations and quotes',
-  run,
-};
+export function define(program: Command): Command {
+  return program
+    .command('rules')
+    .summary('list the rules of Law 148 with values, citations and quotes')
+    .description('Lists the rules of an edition of Law No 148: id, title, value, citation and the Russian quote.')
+    .usage('[--procedure NAME] [--edition ID] [--json] [--lang kk|ru|en]')
+    .option('--procedure <NAME>', `only the rules a procedure uses; a name or a catalogue number (P-17); names: ${Object.keys(PROCEDURES).join(', ')}`)
+    .option('--edition <ID>', `edition id (default: the edition in force today); known: ${EDITIONS.map((e) => e.id).join(', ')}`)
+    .addOption(jsonOption('machine-readable output'))
+    .addOption(langOption())
+    .action(action(run));
+}
