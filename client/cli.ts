@@ -19,5 +19,9 @@ const code = await run(process.argv.slice(2)).catch((e: unknown) => {
 process.exitCode = code;
 await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 // Commands close what they open (Temporal connections, pools, servers); should a library still
-// hold the event loop, all output is written by now: end anyway.
-setTimeout(() => process.exit(code), 2_000).unref();
+// hold the event loop, all output is written by now: end anyway (TARTIP_DEBUG_EXIT=1 names what
+// was still open).
+setTimeout(() => {
+  if (process.env.TARTIP_DEBUG_EXIT) process.stderr.write(`tartip: ended with handles still open: ${process.getActiveResourcesInfo().join(', ')}\n`);
+  process.exit(code);
+}, 2_000).unref();
