@@ -9,7 +9,6 @@ import { verifyBundle, BUNDLE_FORMAT, type AuditBundle, type VerifyReport } from
 import { renderTimeline, timelineFromHistory, timelineFromRecord, type Timeline } from '../audit/timeline.js';
 import type { HistoryJson } from '../audit/history.js';
 
-export const EXIT_FOUND_WRONG = EXIT.foundWrong;
 
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 
@@ -48,7 +47,7 @@ async function verify(file: string, opts: { digest?: string; json?: boolean; lan
   if (opts.digest !== undefined && !/^[0-9a-f]{64}$/.test(opts.digest)) throw say(M.digest);
   const report = verifyBundle(await readJsonInput(file, 'bundle'), opts.digest !== undefined ? { expectedDigest: opts.digest } : {});
   out(opts.json ? JSON.stringify(report, null, 2) : renderVerify(report, lang));
-  return report.ok ? EXIT.ok : EXIT_FOUND_WRONG;
+  return report.ok ? EXIT.ok : EXIT.foundWrong;
 }
 
 // ---- timeline ----------------------------------------------------------------------------------
@@ -169,7 +168,7 @@ async function replay(target: string | undefined, opts: { all?: boolean; query?:
     for (const r of results) out(`${r.ok ? 'deterministic' : r.error?.name === 'DeterminismViolationError' ? 'DIVERGED     ' : 'FAILED       '} ${r.workflowId}${r.error ? `\n    ${r.error.message.split('\n')[0]}` : ''}`);
     out(`${s.total} replayed: ${s.deterministic} deterministic, ${s.diverged} diverged, ${s.failed} failed`);
   }
-  return s.deterministic === s.total ? EXIT.ok : EXIT_FOUND_WRONG;
+  return s.deterministic === s.total ? EXIT.ok : EXIT.foundWrong;
 }
 
 export function define(program: Command): Command {
