@@ -1,45 +1,27 @@
-// `tartip <command> [...]`: each command is a module in client/commands/<name>.ts exporting
-// `command: CliCommand`. Exit codes: 0 ok, 1 error, 2 bad usage or bad input, 3 legal refusal, 4 found wrong.
-import { readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import path from 'node:path';
-import type { CliCommand } from './command.js';
-import { EXIT } from './command.js';
+// `tartip <command> [...]` (client/program.ts). Ends by letting the process end on its own once
+// everything it wrote has been handed to the system: process.exit right after a write would cut
+// output piped to another program (at 64 KiB on Linux).
+import { flushed } from './cli-kit.js';
+import { run } from './program.js';
 
-const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'commands');
-
-function commandNames(): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .map((f) => f.slice(0, -3))
-    .sort();
+// a reader that stops early (`tartip rules | head`): nothing more to say, end quietly
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw e;
+  });
 }
 
-async function load(name: string): Promise<CliCommand> {
-  const mod = (await import(pathToFileURL(path.join(dir, `${name}.ts`)).href)) as { command: CliCommand };
-  return mod.command;
-}
-
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  const names = commandNames();
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    const lines = ['Usage: tartip <command> [options]   (tartip <command> --help for details)', '', 'Commands:'];
-    for (const n of names) lines.push(`  ${n.padEnd(10)} ${(await load(n)).summary}`);
-    process.stdout.write(lines.join('\n') + '\n');
-    return name ? EXIT.ok : EXIT.usage;
-  }
-  if (!names.includes(name)) {
-    process.stderr.write(`tartip: unknown command '${name}'; known: ${names.join(', ')}\n`);
-    return EXIT.usage;
-  }
-  return (await load(name)).run(rest);
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`tartip: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(EXIT.error);
-  },
-);
+const code = await run(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`tartip: ${e instanceof Error ? e.message : String(e)}\n`);
+  return 1;
+});
+process.exitCode = code;
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+// Commands close what they open (Temporal connections, pools, servers); should a library still
+// hold the event loop, all output is written by now: end anyway (TARTIP_DEBUG_EXIT=1 names what
+// was still open).
+setTimeout(() => {
+  if (process.env.TARTIP_DEBUG_EXIT) process.stderr.write(`tartip: ended with handles still open: ${process.getActiveResourcesInfo().join(', ')}\n`);
+  process.exit(code);
+}, 2_000).unref();

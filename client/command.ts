@@ -1,9 +1,9 @@
 /** 0 ok, 1 error, 2 bad usage or input, 3 legal refusal, 4 checked and found wrong (audit verify/replay, simulate expectations) */
 export const EXIT = { ok: 0, error: 1, usage: 2, refused: 3, foundWrong: 4 } as const;
 
-export interface CliCommand {
-  /** one line for `tartip --help` */
-  summary: string;
-  /** returns the exit code; prints its own output */
-  run(argv: string[]): Promise<number>;
+/** An API error's HTTP status as an exit code. 2: bad usage or input (400, 401, 404, 413, 415); 3: refused (403, 409, 422: the law or the rules said no); 1: anything else. */
+export function exitForStatus(status: number): number {
+  if ([400, 401, 404, 413, 415].includes(status)) return EXIT.usage;
+  if ([403, 409, 422].includes(status)) return EXIT.refused;
+  return EXIT.error;
 }

@@ -26,7 +26,8 @@ export async function queryState(client: Client | null, workflowId: string, time
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
-      client.workflow.getHandle(workflowId).query('state'),
+      // the deadline ends the call itself, so that a query nobody answers holds no connection open
+      client.connection.withDeadline(Date.now() + timeoutMs, () => client.workflow.getHandle(workflowId).query('state')),
       new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), timeoutMs); }),
     ]);
   } catch {

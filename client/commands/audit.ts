@@ -1,39 +1,13 @@
 // `tartip audit timeline|replay|export|verify`: auditors check, without trusting the operators,
 // that a procedure followed the law. Exit codes: 0 ok, 1 error (e.g. a server unreachable),
 // 2 bad usage, 4 checked and found wrong (bundle does not verify, replay diverged). docs/audit.md.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { EXIT, type CliCommand } from '../command.js';
-import { UsageError, parseCommandLine, resolveLang, usageFail, readJsonFile, type Lang } from './calendar.js';
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { EXIT } from '../command.js';
+import { type Lang, type Message, UsageError, action, filled, isInputSource, jsonOption, langOption, readJsonInput, resolveLang } from '../cli-kit.js';
 import { verifyBundle, BUNDLE_FORMAT, type AuditBundle, type VerifyReport } from '../audit/bundle.js';
 import { renderTimeline, timelineFromHistory, timelineFromRecord, type Timeline } from '../audit/timeline.js';
 import type { HistoryJson } from '../audit/history.js';
-
-export const EXIT_FOUND_WRONG = EXIT.foundWrong;
-
-const HELP = `Usage:
-  tartip audit timeline <procedure-id> [--from-record] [--json] [--lang kk|ru|en]
-  tartip audit timeline --bundle FILE [--json] [--lang kk|ru|en]
-  tartip audit replay <procedure-id | history.json | bundle.json> [--json]
-  tartip audit replay --all [--query VISIBILITY-QUERY] [--json]
-  tartip audit export <procedure-id> [--out FILE]
-  tartip audit verify <bundle.json> [--digest SHA256] [--json] [--lang kk|ru|en]
-
-timeline  each legal act with its legal date (Astana time), actor, citation and the deadlines in
-          force at that moment, from the Temporal history while it exists, else from the record
-          of acts (--from-record forces it), or from an exported bundle (--bundle)
-replay    replays histories against this build's workflow code: deterministic, or the first
-          divergence (exit 4). --all replays every procedure the visibility query finds
-          (default: TartipProcedure IS NOT NULL)
-export    writes one self-contained bundle (format ${BUNDLE_FORMAT}): history, record of acts with
-          its hash chain, edition, calendar, derivations and a sha256 digest; prints the digest
-verify    checks a bundle offline (no server): digests, chain, history against the record, the
-          edition and calendar, and that every deadline and threshold recomputes; every finding
-          names the JSON path of the part found wrong (exit 4). --digest: the digest anchored
-          elsewhere at export time
-
-Connections: TEMPORAL_ADDRESS, DATABASE_URL (or the embedded servers of \`npm start\`).
-Exit: 0 ok, 1 error, 2 bad usage, 4 found wrong.
-`;
 
 
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
@@ -57,14 +31,23 @@ function renderVerify(r: VerifyReport, lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
-async function verify(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, { digest: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } }, true);
-  const lang = resolveLang(values.lang);
-  if (positionals.length !== 1) throw new UsageError('give one bundle file');
-  if (typeof values.digest === 'string' && !/^[0-9a-f]{64}$/.test(values.digest)) throw new UsageError('--digest: expected 64 lowercase hex digits');
-  const report = verifyBundle(readJsonFile(positionals[0]!, 'bundle'), typeof values.digest === 'string' ? { expectedDigest: values.digest } : {});
-  out(values.json ? JSON.stringify(report, null, 2) : renderVerify(report, lang));
-  return report.ok ? EXIT.ok : EXIT_FOUND_WRONG;
+const M = {
+  digest: { en: '--digest: expected 64 lowercase hex digits', ru: '--digest: ожидается 64 шестнадцатеричные цифры в нижнем регистре', kk: '--digest: кіші әріптегі 64 он алтылық цифр күтіледі' },
+  idOrBundle: { en: 'give either a procedure id or --bundle FILE', ru: 'укажите либо идентификатор процедуры, либо --bundle FILE', kk: 'не рәсім идентификаторын, не --bundle FILE көрсетіңіз' },
+  oneId: { en: 'give one procedure id (or --bundle FILE)', ru: 'укажите один идентификатор процедуры (или --bundle FILE)', kk: 'бір рәсім идентификаторын (немесе --bundle FILE) көрсетіңіз' },
+  notBundle: { en: '--bundle: "{file}" is not a {format} file', ru: '--bundle: «{file}» — не файл {format}', kk: '--bundle: «{file}» {format} файлы емес' },
+  replayWhat: { en: 'give one procedure id or history file, or --all', ru: 'укажите один идентификатор процедуры или файл истории, либо --all', kk: 'бір рәсім идентификаторын не тарих файлын, не --all көрсетіңіз' },
+  queryWithAll: { en: '--query goes with --all', ru: '--query указывается вместе с --all', kk: '--query тек --all бірге көрсетіледі' },
+  noHistory: { en: '"{file}" holds no Temporal history', ru: '«{file}» не содержит истории Temporal', kk: '«{file}» ішінде Temporal тарихы жоқ' },
+} as const;
+const say = (m: Message, p: Record<string, string> = {}) => new UsageError(filled(m, p));
+
+async function verify(file: string, opts: { digest?: string; json?: boolean; lang?: string }): Promise<number> {
+  const lang = resolveLang(opts.lang);
+  if (opts.digest !== undefined && !/^[0-9a-f]{64}$/.test(opts.digest)) throw say(M.digest);
+  const report = verifyBundle(await readJsonInput(file, 'bundle'), opts.digest !== undefined ? { expectedDigest: opts.digest } : {});
+  out(opts.json ? JSON.stringify(report, null, 2) : renderVerify(report, lang));
+  return report.ok ? EXIT.ok : EXIT.foundWrong;
 }
 
 // ---- timeline ----------------------------------------------------------------------------------
@@ -75,25 +58,24 @@ function timelineOfBundle(b: AuditBundle): Timeline {
     : timelineFromRecord(b.procedure, b.ledger.rows, b.state, 'bundle');
 }
 
-async function timeline(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, { bundle: { type: 'string' }, 'from-record': { type: 'boolean' }, json: { type: 'boolean' }, lang: { type: 'string' } }, true);
-  const lang = resolveLang(values.lang);
+async function timeline(procedureId: string | undefined, opts: { bundle?: string; fromRecord?: boolean; json?: boolean; lang?: string }): Promise<number> {
+  const lang = resolveLang(opts.lang);
   let t: Timeline;
-  if (typeof values.bundle === 'string') {
-    if (positionals.length > 0) throw new UsageError('give either a procedure id or --bundle FILE');
-    const b = readJsonFile(values.bundle, '--bundle') as AuditBundle;
-    if (b?.format !== BUNDLE_FORMAT) throw new UsageError(`--bundle: "${values.bundle}" is not a ${BUNDLE_FORMAT} file`);
+  if (opts.bundle !== undefined) {
+    if (procedureId !== undefined) throw say(M.idOrBundle);
+    const b = (await readJsonInput(opts.bundle, '--bundle')) as AuditBundle;
+    if (b?.format !== BUNDLE_FORMAT) throw say(M.notBundle, { file: opts.bundle, format: BUNDLE_FORMAT });
     t = timelineOfBundle(b);
   } else {
-    if (positionals.length !== 1) throw new UsageError('give one procedure id (or --bundle FILE)');
-    const id = positionals[0]!;
+    if (procedureId === undefined) throw say(M.oneId);
+    const id = procedureId;
     const { connectDb, connectTemporal } = await import('../connect.js');
     const { fetchHistoryJson, queryState, readProcedureRecord } = await import('../audit/source.js');
     const pool = connectDb();
     try {
       let history: HistoryJson | null = null;
       let state: unknown = null;
-      if (!values['from-record']) {
+      if (!opts.fromRecord) {
         const tc = await connectTemporal().catch(() => null);
         if (tc) {
           try {
@@ -113,17 +95,14 @@ async function timeline(argv: string[]): Promise<number> {
       await pool.end();
     }
   }
-  out(values.json ? JSON.stringify(t, null, 2) : renderTimeline(t, lang));
+  out(opts.json ? JSON.stringify(t, null, 2) : renderTimeline(t, lang));
   return EXIT.ok;
 }
 
 // ---- export ------------------------------------------------------------------------------------
 
-async function exportBundle(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, { out: { type: 'string' } }, true);
-  if (positionals.length !== 1) throw new UsageError('give one procedure id');
-  const id = positionals[0]!;
-  const file = typeof values.out === 'string' ? values.out : `${id.replace(/[^A-Za-z0-9._-]+/g, '_')}.audit.json`;
+async function exportBundle(id: string, opts: { out?: string }): Promise<number> {
+  const file = opts.out ?? `${id.replace(/[^A-Za-z0-9._-]+/g, '_')}.audit.json`;
   const { connectDb, connectTemporal } = await import('../connect.js');
   const { collectParts } = await import('../audit/source.js');
   const { buildBundle } = await import('../audit/bundle.js');
@@ -145,31 +124,30 @@ async function exportBundle(argv: string[]): Promise<number> {
 
 // ---- replay ------------------------------------------------------------------------------------
 
-async function replay(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, { all: { type: 'boolean' }, query: { type: 'string' }, json: { type: 'boolean' } }, true);
-  if (values.all ? positionals.length > 0 : positionals.length !== 1) throw new UsageError('give one procedure id or history file, or --all');
-  if (values.query !== undefined && !values.all) throw new UsageError('--query goes with --all');
+async function replay(target: string | undefined, opts: { all?: boolean; query?: string; json?: boolean }): Promise<number> {
+  if (opts.all ? target !== undefined : target === undefined) throw say(M.replayWhat);
+  if (opts.query !== undefined && !opts.all) throw say(M.queryWithAll);
   const { replayHistory, replayFromServer, summarise } = await import('../audit/replay.js');
   const { bundleWorkflows } = await import('../../worker/worker.js');
   const { workflowIdOf, decodeHistory } = await import('../audit/history.js');
   const code = await bundleWorkflows();
   let results;
-  if (values.all) {
+  if (opts.all) {
     const { connectTemporal } = await import('../connect.js');
     const tc = await connectTemporal();
     try {
-      results = await replayFromServer(tc.client, code, typeof values.query === 'string' ? values.query : undefined);
+      results = await replayFromServer(tc.client, code, opts.query);
     } finally {
       await tc.close();
     }
   } else {
-    const arg = positionals[0]!;
+    const arg = target!;
     let history: HistoryJson | null;
     let id = arg;
-    if (arg.endsWith('.json')) {
-      const obj = readJsonFile(arg, 'history') as { format?: string; history?: HistoryJson; events?: unknown[]; procedure?: { id: string } };
+    if (isInputSource(arg)) {
+      const obj = (await readJsonInput(arg, 'history')) as { format?: string; history?: HistoryJson; events?: unknown[]; procedure?: { id: string } };
       history = obj.format === BUNDLE_FORMAT ? obj.history ?? null : (obj as HistoryJson);
-      if (!history?.events) throw new UsageError(`"${arg}" holds no Temporal history`);
+      if (!history?.events) throw say(M.noHistory, { file: arg });
       id = obj.procedure?.id ?? workflowIdOf(decodeHistory(history), arg);
     } else {
       const { connectTemporal } = await import('../connect.js');
@@ -185,33 +163,61 @@ async function replay(argv: string[]): Promise<number> {
     results = [await replayHistory(code, history, id)];
   }
   const s = summarise(results);
-  if (values.json) out(JSON.stringify({ summary: s, results }, null, 2));
+  if (opts.json) out(JSON.stringify({ summary: s, results }, null, 2));
   else {
     for (const r of results) out(`${r.ok ? 'deterministic' : r.error?.name === 'DeterminismViolationError' ? 'DIVERGED     ' : 'FAILED       '} ${r.workflowId}${r.error ? `\n    ${r.error.message.split('\n')[0]}` : ''}`);
     out(`${s.total} replayed: ${s.deterministic} deterministic, ${s.diverged} diverged, ${s.failed} failed`);
   }
-  return s.deterministic === s.total ? EXIT.ok : EXIT_FOUND_WRONG;
+  return s.deterministic === s.total ? EXIT.ok : EXIT.foundWrong;
 }
 
-export const command: CliCommand = {
-  summary: 'auditors: timeline, replay, export and offline verification of a procedure',
-  async run(argv) {
-    const [sub, ...rest] = argv;
-    if (!sub || sub === '--help' || sub === '-h') {
-      process.stdout.write(HELP);
-      return sub ? EXIT.ok : EXIT.usage;
-    }
-    const subs: Record<string, (a: string[]) => Promise<number>> = { timeline, replay, export: exportBundle, verify };
-    const fn = subs[sub];
-    if (!fn) return usageFail('audit', new UsageError(`unknown subcommand '${sub}'; known: ${Object.keys(subs).join(', ')}`));
-    if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(HELP);
-      return EXIT.ok;
-    }
-    try {
-      return await fn(rest);
-    } catch (e) {
-      return usageFail(`audit ${sub}`, e);
-    }
-  },
-};
+export function define(program: Command): Command {
+  const audit = program
+    .command('audit')
+    .summary('auditors: timeline, replay, export and offline verification of a procedure')
+    .description('Auditors check, without trusting the operators, that a procedure followed the law (docs/audit.md).\nConnections: TEMPORAL_ADDRESS, DATABASE_URL (or the embedded servers of `npm start`).')
+    .usage('<timeline|replay|export|verify> [options]')
+    .addHelpText('after', '\nExit: 0 ok, 1 error, 2 bad usage, 4 found wrong.');
+
+  audit
+    .command('timeline')
+    .summary('each legal act with its date, actor, citation and the deadlines then in force')
+    .description('Each legal act with its legal date (Astana time), actor, citation and the deadlines in force at that\nmoment, from the Temporal history while it exists, else from the record of acts (--from-record forces\nit), or from an exported bundle (--bundle).')
+    .usage('<procedure-id> [--from-record] [--json] [--lang kk|ru|en]\n       tartip audit timeline --bundle FILE [--json] [--lang kk|ru|en]')
+    .argument('[procedure-id]', 'the procedure (or --bundle)')
+    .option('--bundle <FILE>', 'an exported bundle (- for standard input)')
+    .option('--from-record', 'from the record of acts even when Temporal has the history')
+    .addOption(jsonOption())
+    .addOption(langOption())
+    .action(action(timeline));
+
+  audit
+    .command('replay')
+    .summary("replay histories against this build's workflow code")
+    .description("Replays histories against this build's workflow code: deterministic, or the first divergence (exit 4).\n--all replays every procedure the visibility query finds (default: TartipProcedure IS NOT NULL).")
+    .usage('<procedure-id | history.json | bundle.json | -> [--json]\n       tartip audit replay --all [--query VISIBILITY-QUERY] [--json]')
+    .argument('[target]', 'a procedure id, or a history or bundle file (.json; - for standard input)')
+    .option('--all', 'every procedure the visibility query finds')
+    .option('--query <VISIBILITY-QUERY>', 'with --all: which procedures')
+    .addOption(jsonOption())
+    .action(action(replay));
+
+  audit
+    .command('export')
+    .summary('write one self-contained bundle and print its digest')
+    .description(`Writes one self-contained bundle (format ${BUNDLE_FORMAT}): history, record of acts with its hash\nchain, edition, calendar, derivations and a sha256 digest; prints the digest.`)
+    .argument('<procedure-id>', 'the procedure')
+    .option('--out <FILE>', 'where to write it (default: <procedure-id>.audit.json)')
+    .action(action(exportBundle));
+
+  audit
+    .command('verify')
+    .summary('check a bundle offline (exit 4 when found wrong)')
+    .description('Checks a bundle offline (no server): digests, chain, history against the record, the edition and\ncalendar, and that every deadline and threshold recomputes; every finding names the JSON path of\nthe part found wrong (exit 4).')
+    .argument('<bundle>', 'the bundle file (JSON; - for standard input)')
+    .option('--digest <SHA256>', 'the digest anchored elsewhere at export time')
+    .addOption(jsonOption())
+    .addOption(langOption())
+    .action(action(verify));
+  return audit;
+}

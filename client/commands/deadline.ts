@@ -5,18 +5,10 @@ import { StatuteError } from '../../statute/errors.js';
 import { computePeriod } from '../../statute/periods.js';
 import { REGIONS } from '../../statute/time.js';
 import type { PeriodDerivation, PeriodUnit } from '../../statute/types.js';
-import { EXIT, type CliCommand } from '../command.js';
-import {
-  type Lang,
-  REASONS,
-  UsageError,
-  labelIn,
-  loadCalendar,
-  parseCommandLine,
-  resolveLang,
-  usageFail,
-  weekdayName,
-} from './calendar.js';
+import type { Command } from 'commander';
+import { EXIT } from '../command.js';
+import { type Lang, UsageError, action, filled, jsonOption, langOption, resolveLang, write } from '../cli-kit.js';
+import { CALENDAR_FILE_HELP, REASONS, calendarFileOption, labelIn, loadCalendar, weekdayName } from '../calendar-text.js';
 
 const UNIT_FLAGS: ReadonlyArray<[flag: string, unit: PeriodUnit]> = [
   ['working-days', 'working_day'],
@@ -25,25 +17,17 @@ const UNIT_FLAGS: ReadonlyArray<[flag: string, unit: PeriodUnit]> = [
   ['years', 'year'],
 ];
 
-const HELP = `Usage: tartip deadline --from YYYY-MM-DD (--working-days N | --days N | --months N | --years N)
-                       [--waiting] [--region REGION] [--calendar FILE] [--json] [--lang kk|ru|en]
+const M = {
+  giveOne: { en: 'give one of {flags}', ru: 'укажите одно из: {flags}', kk: 'мыналардың бірін көрсетіңіз: {flags}' },
+  onlyOne: { en: 'give only one of {flags}', ru: 'укажите только одно из: {flags}', kk: 'мыналардың тек біреуін көрсетіңіз: {flags}' },
+  notWhole: { en: '{flag}: "{value}" is not a whole number', ru: '{flag}: «{value}» — не целое число', kk: '{flag}: «{value}» бүтін сан емес' },
+} as const;
 
-Computes a statutory period counted from the event on --from. Counting starts the next day.
+const DESCRIPTION = `Computes a statutory period counted from the event on --from. Counting starts the next day.
   deadline (default)  the last day on which the act may be done; a last day that is not a working
                       day moves to the next working day; it ends at 24:00 legal time
   --waiting           "по истечении": the first day on which the act becomes allowed (the day after
-                      the period's last day); it never moves
-
-  --working-days N    count working days only      --days N     calendar days
-  --months N          months (31 Jan + 1 month → end of February)      --years N    years
-  --region REGION     legal time before 2024-03-01 (default astana): ${REGIONS.join(', ')}
-  --calendar FILE     a calendar or an overlay on the official one (JSON, docs/calendar-format.md)
-  --json              print the derivation as one JSON object
-  --lang kk|ru|en     language of the headings (default: TARTIP_LANG or en)
-  -h, --help          this help
-
-Example: tartip deadline --from 2025-03-17 --working-days 10   →  2025-04-03
-`;
+                      the period's last day); it never moves`;
 
 const T = {
   en: {
@@ -121,53 +105,46 @@ function render(d: PeriodDerivation, lang: Lang, calendarRef: string): string {
   return out.join('\n') + '\n';
 }
 
-export const command: CliCommand = {
-  summary: 'compute a deadline or waiting period (working days, days, months, years) with its derivation',
-  async run(argv) {
-    try {
-      const { values } = parseCommandLine(
-        argv,
-        {
-          from: { type: 'string' },
-          'working-days': { type: 'string' },
-          days: { type: 'string' },
-          months: { type: 'string' },
-          years: { type: 'string' },
-          waiting: { type: 'boolean' },
-          region: { type: 'string' },
-          calendar: { type: 'string' },
-          json: { type: 'boolean' },
-          lang: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        false,
-      );
-      if (values.help) {
-        process.stdout.write(HELP);
-        return EXIT.ok;
-      }
-      const lang = resolveLang(values.lang);
-      if (typeof values.from !== 'string') throw new UsageError('--from YYYY-MM-DD is required');
-      const given = UNIT_FLAGS.filter(([flag]) => values[flag] !== undefined);
-      if (given.length === 0) throw new UsageError('give one of --working-days, --days, --months, --years');
-      if (given.length > 1) {
-        throw new UsageError(`give only one of ${given.map(([f]) => `--${f}`).join(', ')}`);
-      }
+type Opts = { from: string; workingDays?: string; days?: string; months?: string; years?: string; waiting?: boolean; region?: string; calendar?: string; json?: boolean; lang?: string };
+
+export function define(program: Command): Command {
+  return program
+    .command('deadline')
+    .summary('compute a deadline or waiting period (working days, days, months, years) with its derivation')
+    .description(DESCRIPTION)
+    .usage('--from YYYY-MM-DD (--working-days N | --days N | --months N | --years N)\n                       [--waiting] [--region REGION] [--calendar FILE] [--json] [--lang kk|ru|en]')
+    .requiredOption('--from <YYYY-MM-DD>', 'the day of the event the period is counted from')
+    .option('--working-days <N>', 'count working days only')
+    .option('--days <N>', 'calendar days')
+    .option('--months <N>', 'months (31 Jan + 1 month → end of February)')
+    .option('--years <N>', 'years')
+    .option('--waiting', 'a waiting period ("по истечении") instead of a deadline')
+    .option('--region <REGION>', `legal time before 2024-03-01 (default astana): ${REGIONS.join(', ')}`)
+    .option(calendarFileOption, CALENDAR_FILE_HELP)
+    .addOption(jsonOption('print the derivation as one JSON object'))
+    .addOption(langOption())
+    .addHelpText('after', '\nExample: tartip deadline --from 2025-03-17 --working-days 10   →  2025-04-03')
+    .action(action(async (opts: Opts) => {
+      const lang = resolveLang(opts.lang);
+      const values = opts as unknown as Record<string, string | undefined>;
+      const given = UNIT_FLAGS.filter(([flag]) => values[camel(flag)] !== undefined);
+      if (given.length === 0) throw new UsageError(filled(M.giveOne, { flags: UNIT_FLAGS.map(([f]) => `--${f}`).join(', ') }));
+      if (given.length > 1) throw new UsageError(filled(M.onlyOne, { flags: given.map(([f]) => `--${f}`).join(', ') }));
       const [flag, unit] = given[0]!;
-      const raw = String(values[flag]);
-      if (!/^[+-]?\d+$/.test(raw.trim())) throw new UsageError(`--${flag}: "${raw}" is not a whole number`);
+      const raw = values[camel(flag)]!;
+      if (!/^[+-]?\d+$/.test(raw.trim())) throw new UsageError(filled(M.notWhole, { flag: `--${flag}`, value: raw }));
       const count = Number(raw);
-      const calendar = loadCalendar(values.calendar);
+      const calendar = await loadCalendar(opts.calendar);
 
       let d: PeriodDerivation;
       try {
         d = computePeriod(
           {
-            anchor: values.from,
+            anchor: opts.from,
             count,
             unit,
-            kind: values.waiting ? 'waiting' : 'deadline',
-            ...(typeof values.region === 'string' ? { region: values.region as never } : {}),
+            kind: opts.waiting ? 'waiting' : 'deadline',
+            ...(opts.region !== undefined ? { region: opts.region as never } : {}),
           },
           calendar,
         );
@@ -180,18 +157,15 @@ export const command: CliCommand = {
         throw e;
       }
 
-      if (values.json) {
+      if (opts.json) {
         const reasons: Record<string, string[]> = {};
         for (const y of d.provisionalYears ?? []) reasons[y] = calendar.yearInfo(y).reasons;
-        process.stdout.write(
-          JSON.stringify({ ...d, calendar: calendar.ref, provisionalReasons: reasons }, null, 2) + '\n',
-        );
+        write(JSON.stringify({ ...d, calendar: calendar.ref, provisionalReasons: reasons }, null, 2) + '\n');
       } else {
-        process.stdout.write(render(d, lang, calendar.ref));
+        write(render(d, lang, calendar.ref));
       }
       return EXIT.ok;
-    } catch (e) {
-      return usageFail('deadline', e);
-    }
-  },
-};
+    }));
+}
+
+const camel = (flag: string) => flag.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());

@@ -1,60 +1,51 @@
 // `tartip list [--kind K] [--unit U] [--stage S] [--status S] [--deadline-before T] [--deadline-after T] [--limit N] [--json]`
-import { EXIT, type CliCommand } from '../command.js';
-import { parseCommandLine, resolveLang, UsageError, type Lang } from './calendar.js';
-import { openLocal, principalOf, reportError } from '../http/local.js';
-import { renderList } from '../render.js';
+import type { Command } from 'commander';
+import { EXIT } from '../command.js';
+import { type TartipCommand, action, choiceOption, jsonOption, langOption, oneOf, resolveLang, write } from '../cli-kit.js';
+import { ALL_STAGES, STAGES } from '../stages.js';
 import { DEFINITIONS } from '../../workflows/definitions.js';
 
-const HELP = `Usage: tartip list [--kind KIND] [--unit UNIT] [--stage STAGE] [--status STATUS]
-                   [--deadline-before ISO] [--deadline-after ISO] [--limit N] [--token TOKEN] [--json] [--lang kk|ru|en]
+/** Temporal execution statuses, as the API's list query takes them (client/http/schemas.ts ListQuery). */
+const STATUSES = ['Running', 'Completed', 'Failed', 'Terminated', 'Canceled', 'TimedOut', 'ContinuedAsNew'] as const;
 
-Lists procedures (Temporal visibility over their search attributes), nearest next deadline first.
-  --kind KIND     ${DEFINITIONS.map((d) => d.kind).join(', ')}
-  --unit UNIT     the administrative unit (with a non-auditor token: only the token's own)
-  --stage STAGE   e.g. waiting
-  --status S      Running, Completed, Failed, Terminated, Canceled, TimedOut
-  --deadline-before / --deadline-after ISO   next deadline window, e.g. 2026-06-01T00:00:00+05:00
-  --limit N       at most N (1–500, default 100)
-  --token TOKEN   list as this token's holder (else TARTIP_TOKEN; without one: as the local operator)
-  --json          {"items": […], "limit": N}
-Exit codes: 0 ok, 1 error, 2 bad usage or filter, 3 refused (another body's unit).
-`;
+type Opts = { kind?: string; unit?: string; stage?: string; status?: string; deadlineBefore?: string; deadlineAfter?: string; limit?: string; token?: string; json?: boolean; lang?: string };
 
-export const command: CliCommand = {
-  summary: 'list procedures by kind, unit, stage, status, next deadline',
-  async run(argv) {
-    let lang: Lang = 'en';
-    let json = false;
-    try {
-      const { values, positionals } = parseCommandLine(argv, {
-        kind: { type: 'string' }, unit: { type: 'string' }, stage: { type: 'string' }, status: { type: 'string' },
-        'deadline-before': { type: 'string' }, 'deadline-after': { type: 'string' }, limit: { type: 'string' },
-        token: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      }, false);
-      if (values.help) {
-        process.stdout.write(HELP);
-        return EXIT.ok;
-      }
-      lang = resolveLang(values.lang);
-      json = values.json === true;
-      if (positionals.length) throw new UsageError('takes no positional arguments; see tartip list --help');
+export function define(program: Command): Command {
+  return (program.command('list') as TartipCommand)
+    .reportsApiErrors()
+    .summary('list procedures by kind, unit, stage, status, next deadline')
+    .description('Lists procedures (Temporal visibility over their search attributes), nearest next deadline first.')
+    .usage('[--kind KIND] [--unit UNIT] [--stage STAGE] [--status STATUS]\n                   [--deadline-before ISO] [--deadline-after ISO] [--limit N] [--token TOKEN] [--json] [--lang kk|ru|en]')
+    .addOption(choiceOption('--kind <KIND>', 'the kind of procedure', DEFINITIONS.map((d) => d.kind)))
+    .option('--unit <UNIT>', "the administrative unit (with a non-auditor token: only the token's own)")
+    .addOption(choiceOption('--stage <STAGE>', "a stage of the procedure (listed below; with --kind: one of that kind's)", ALL_STAGES, { listed: false }))
+    .addOption(choiceOption('--status <STATUS>', 'the Temporal execution status', STATUSES))
+    .option('--deadline-before <ISO>', 'next deadline before, e.g. 2026-06-01T00:00:00+05:00')
+    .option('--deadline-after <ISO>', 'next deadline after')
+    .option('--limit <N>', 'at most N (1–500, default 100)')
+    .option('--token <TOKEN>', "list as this token's holder (else TARTIP_TOKEN; without one: as the local operator)")
+    .addOption(jsonOption('{"items": […], "limit": N}'))
+    .addOption(langOption())
+    .addHelpText('after', `\nStages:\n${Object.entries(STAGES).map(([kind, stages]) => `  ${kind}: ${stages.join(', ')}`).join('\n')}\n\nExit codes: 0 ok, 1 error, 2 bad usage or filter, 3 refused (another body's unit).`)
+    .action(action(async (opts: Opts) => {
+      const lang = resolveLang(opts.lang);
+      if (opts.kind !== undefined && opts.stage !== undefined && STAGES[opts.kind]) oneOf(`--stage (${opts.kind})`, STAGES[opts.kind]!)(opts.stage);
       const query: Record<string, string> = {};
-      for (const [flag, field] of [['kind', 'kind'], ['unit', 'unit'], ['stage', 'stage'], ['status', 'status'], ['deadline-before', 'deadlineBefore'], ['deadline-after', 'deadlineAfter'], ['limit', 'limit']] as const) {
-        const v = values[flag];
-        if (typeof v === 'string') query[field] = v;
+      for (const field of ['kind', 'unit', 'stage', 'status', 'deadlineBefore', 'deadlineAfter', 'limit'] as const) {
+        const v = opts[field];
+        if (v !== undefined) query[field] = v;
       }
+      const { openLocal, principalOf } = await import('../http/local.js');
+      const { renderList } = await import('../render.js');
       const local = await openLocal();
       try {
-        const principal = await principalOf(local.pool, values.token, false);
+        const principal = await principalOf(local.pool, opts.token, false);
         const r = await local.procedures.list(principal, query, lang);
-        if (json) process.stdout.write(JSON.stringify(r) + '\n');
-        else process.stdout.write(renderList(r.items as unknown as Record<string, unknown>[], lang));
+        if (opts.json) write(JSON.stringify(r) + '\n');
+        else write(renderList(r.items as unknown as Record<string, unknown>[], lang));
         return EXIT.ok;
       } finally {
         await local.close();
       }
-    } catch (e) {
-      return reportError('list', e, lang, json);
-    }
-  },
-};
+    }));
+}

@@ -2,10 +2,9 @@
 // edition of Law 148 with its value, citation and the verbatim Russian quote, and every
 // interpretation that applies to it (statute/rule-interpretations.ts) with its default; references
 // outside the sources (the Civil Code) are shown as unverified.
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import { StatuteError, type Lang } from '../../statute/errors.js';
 import { formatCitation, formatRefusal, formatRuleValue, ruleTitle } from '../../statute/messages.js';
-import { interpretationsOf, type AppliedInterpretation } from '../../statute/rule-interpretations.js';
 import {
   EDITIONS,
   PROCEDURES,
@@ -16,26 +15,9 @@ import {
   type Edition,
   type EditionRule,
 } from '../../statute/rules.js';
-import { EXIT, type CliCommand } from '../command.js';
-
-const HELP = `Usage: tartip rules [--procedure NAME] [--edition ID] [--json] [--lang kk|ru|en]
-
-Lists the rules of an edition of Law No 148: id, title, value, citation and the Russian quote,
-and under each rule every interpretation that applies to it (listed by the rule, applied by
-period arithmetic, or naming the rule) with the option used and its default. References to the
-Civil Code are marked UNVERIFIED: its text is not in the project's sources.
-
-Options:
-  --procedure NAME  only the rules a procedure uses; a name or a catalogue number (P-17)
-                    names: ${Object.keys(PROCEDURES).join(', ')}
-  --edition ID      edition id (default: the edition in force today)
-                    known: ${EDITIONS.map((e) => e.id).join(', ')}
-  --json            machine-readable output
-  --lang kk|ru|en   language of titles and values (default en)
-  -h, --help        this text
-`;
-
-const LANGS: readonly Lang[] = ['kk', 'ru', 'en'];
+import { interpretationsOf, type AppliedInterpretation } from '../../statute/rule-interpretations.js';
+import { EXIT } from '../command.js';
+import { UsageError, action, jsonOption, langOption, resolveLang, write } from '../cli-kit.js';
 
 const LABELS = {
   edition: { en: 'Edition', ru: 'Редакция', kk: 'Редакция' },
@@ -44,6 +26,7 @@ const LABELS = {
   rules: { en: 'Rules', ru: 'Правил', kk: 'Ережелер саны' },
   wording: { en: 'wording', ru: 'редакция', kk: 'редакциясы' },
   interpretations: { en: 'interpretations', ru: 'толкования', kk: 'түсіндірмелер' },
+  note: { en: 'note', ru: 'примечание', kk: 'ескерту' },
   default: { en: 'default', ru: 'по умолчанию', kk: 'әдепкі' },
   viaRule: { en: 'listed by the rule', ru: 'указано в правиле', kk: 'ережеде көрсетілген' },
   viaPeriod: { en: 'period arithmetic', ru: 'исчисление сроков', kk: 'мерзімдерді есептеу' },
@@ -52,13 +35,7 @@ const LABELS = {
   article: { en: 'art.', ru: 'ст.', kk: 'бап' },
   unverified: { en: 'UNVERIFIED', ru: 'НЕ СВЕРЕНО', kk: 'ТЕКСЕРІЛМЕГЕН' },
   verified: { en: 'verified', ru: 'сверено', kk: 'тексерілген' },
-  note: { en: 'note', ru: 'примечание', kk: 'ескерту' },
 } as const;
-
-function fail(message: string): number {
-  process.stderr.write(`tartip rules: ${message.replace(/\s*\n[\s\S]*$/, '')}\n`);
-  return EXIT.usage;
-}
 
 function today(): string {
   // The legal date in Kazakhstan (UTC+5) is close enough to choose an edition for listing.
@@ -117,42 +94,24 @@ function ruleText(r: EditionRule, lang: Lang): string {
   return lines.join('\n');
 }
 
-async function run(argv: string[]): Promise<number> {
-  let values: { procedure?: string; edition?: string; json?: boolean; lang?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        procedure: { type: 'string' },
-        edition: { type: 'string' },
-        json: { type: 'boolean' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    }));
-  } catch (e) {
-    return fail(`${e instanceof Error ? e.message : String(e)} (see tartip rules --help)`);
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return EXIT.ok;
-  }
-  const lang = (values.lang ?? 'en') as Lang;
-  if (!LANGS.includes(lang)) return fail(`unknown language '${values.lang}'; use kk, ru or en`);
+type Opts = { procedure?: string; edition?: string; json?: boolean; lang?: string };
 
+async function run(opts: Opts): Promise<number> {
+  const lang = resolveLang(opts.lang);
   let edition: Edition;
   let rules: EditionRule[];
   try {
-    edition = values.edition !== undefined ? getEdition(values.edition) : editionInForce(today());
-    rules = rulesOf(edition, values.procedure);
+    edition = opts.edition !== undefined ? getEdition(opts.edition) : editionInForce(today());
+    rules = rulesOf(edition, opts.procedure);
   } catch (e) {
-    if (e instanceof StatuteError) return fail(formatRefusal(e.body, lang));
+    if (e instanceof StatuteError) {
+      const b = e.body;
+      throw new UsageError({ kk: formatRefusal(b, 'kk'), ru: formatRefusal(b, 'ru'), en: formatRefusal(b, 'en') });
+    }
     throw e;
   }
 
-  if (values.json) {
+  if (opts.json) {
     const out = {
       edition: {
         id: edition.id,
@@ -161,10 +120,10 @@ async function run(argv: string[]): Promise<number> {
         caveat: edition.caveat?.[lang] ?? null,
         source: edition.source ?? null,
       },
-      procedure: values.procedure ?? null,
+      procedure: opts.procedure ?? null,
       rules: rules.map((r) => ruleJson(r, lang)),
     };
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    write(JSON.stringify(out, null, 2) + '\n');
     return EXIT.ok;
   }
 
@@ -173,13 +132,21 @@ async function run(argv: string[]): Promise<number> {
     edition.title[lang],
   ];
   if (edition.caveat) head.push(`! ${edition.caveat[lang]}`);
-  if (values.procedure) head.push(`${LABELS.procedure[lang]}: ${values.procedure}`);
+  if (opts.procedure) head.push(`${LABELS.procedure[lang]}: ${opts.procedure}`);
   head.push(`${LABELS.rules[lang]}: ${rules.length}`, '');
-  process.stdout.write(head.join('\n') + '\n' + rules.map((r) => ruleText(r, lang)).join('\n\n') + '\n');
+  write(head.join('\n') + '\n' + rules.map((r) => ruleText(r, lang)).join('\n\n') + '\n');
   return EXIT.ok;
 }
 
-export const command: CliCommand = {
-  summary: 'list the rules of Law 148 with values, citations and quotes',
-  run,
-};
+export function define(program: Command): Command {
+  return program
+    .command('rules')
+    .summary('list the rules of Law 148 with values, citations and quotes')
+    .description('Lists the rules of an edition of Law No 148: id, title, value, citation and the Russian quote, and under each rule every interpretation that applies to it (listed by the rule, applied by period arithmetic, or naming the rule) with its default. References to the Civil Code are marked UNVERIFIED: its text is not in the project\'s sources.')
+    .usage('[--procedure NAME] [--edition ID] [--json] [--lang kk|ru|en]')
+    .option('--procedure <NAME>', `only the rules a procedure uses; a name or a catalogue number (P-17); names: ${Object.keys(PROCEDURES).join(', ')}`)
+    .option('--edition <ID>', `edition id (default: the edition in force today); known: ${EDITIONS.map((e) => e.id).join(', ')}`)
+    .addOption(jsonOption('machine-readable output'))
+    .addOption(langOption())
+    .action(action(run));
+}

@@ -7,29 +7,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RegisterName } from '../../activities/registers.js';
 import { StatuteError } from '../../statute/errors.js';
-import { EXIT, type CliCommand } from '../command.js';
-import { UsageError, parseCommandLine, resolveLang, usageFail, readJsonFile, type Lang } from './calendar.js';
+import type { Command } from 'commander';
+import { EXIT } from '../command.js';
+import { type Lang, UsageError, action, filled, isInputSource, jsonOption, langOption, readJsonInput, resolveLang } from '../cli-kit.js';
 import { astana, renderTimeline, shortRef } from '../audit/timeline.js';
 
-const HELP = `Usage: tartip simulate <scenario.json> [--edition ID] [--calendar FILE|REF] [--registers DIR] [--json] [--lang kk|ru|en]
-
-Runs a procedure from a scenario file (format tartip-scenario/1, docs/scenarios.md): starts it at
+const DESCRIPTION = `Runs a procedure from a scenario file (format tartip-scenario/1, docs/scenarios.md): starts it at
 start.at, lets legal time pass to each act and performs it, runs to runUntil, then prints the
 timeline and outcome. Timers of months pass in seconds (Temporal's time-skipping test server);
 records go to a temporary embedded PostgreSQL (or DATABASE_URL); e-mail notices are kept in
-memory, never sent.
+memory, never sent.`;
 
-  --edition ID        also run the same facts under this edition of Law 148
-  --calendar FILE|REF also run them under this calendar: a calendar or overlay file
-                      (docs/calendar-format.md) or an official ref (kz-official@VERSION)
-                      → prints the deadlines that move and whether the outcome changes
-  --registers DIR     import the registers the procedure reads (admin_units.csv, maslikhats.csv,
-                      deputies.csv, akim_posts.csv, akim_incumbents.csv; docs/records.md) first
-  --json              one JSON object
-  --lang kk|ru|en     language (default: TARTIP_LANG or en)
-
-Exit: 0 as expected, 1 error, 2 bad usage or scenario, 4 the run did not meet the scenario's expect.
-`;
+const M = {
+  noFolder: { en: '--registers: no folder "{dir}"', ru: '--registers: нет папки «{dir}»', kk: '--registers: «{dir}» қалтасы жоқ' },
+  noRegisters: { en: '--registers: "{dir}" has none of {files}', ru: '--registers: в «{dir}» нет ни одного из файлов {files}', kk: '--registers: «{dir}» ішінде {files} файлдарының ешқайсысы жоқ' },
+} as const;
 
 const W: Record<Lang, Record<string, string>> = {
   en: { whatif: 'What if', moved: 'Deadlines that move', none: 'none move', outcome: 'Outcome', acts: 'Acts decided differently', accepted: 'accepted', problems: 'Not as the scenario expects', same: 'unchanged' },
@@ -38,25 +30,21 @@ const W: Record<Lang, Record<string, string>> = {
 };
 
 
-async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, { edition: { type: 'string' }, calendar: { type: 'string' }, registers: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, true);
-  if (values.help) {
-    process.stdout.write(HELP);
-    return EXIT.ok;
-  }
+type Opts = { edition?: string; calendar?: string; registers?: string; json?: boolean; lang?: string };
+
+async function run(file: string, values: Opts): Promise<number> {
   const lang = resolveLang(values.lang);
-  if (positionals.length !== 1) throw new UsageError('give one scenario file');
   const { parseScenario, createSimulator, compareRuns } = await import('../simulate.js');
   let scenario;
   try {
-    scenario = parseScenario(readJsonFile(positionals[0]!, 'scenario'));
+    scenario = parseScenario(await readJsonInput(file, 'scenario'));
   } catch (e) {
     if (e instanceof StatuteError) throw new UsageError(e.message);
     throw e;
   }
   let calendar: string | object | undefined;
   if (typeof values.calendar === 'string') {
-    calendar = /\.json$/i.test(values.calendar) ? (readJsonFile(values.calendar, '--calendar') as object) : values.calendar;
+    calendar = isInputSource(values.calendar) ? ((await readJsonInput(values.calendar, '--calendar')) as object) : values.calendar;
     if (typeof calendar === 'object') {
       const { calendarFromJson } = await import('../../statute/calendar/index.js');
       try {
@@ -78,12 +66,12 @@ async function run(argv: string[]): Promise<number> {
   if (typeof values.registers === 'string') {
     const { REGISTER_NAMES } = await import('../../activities/registers.js');
     const dir = values.registers;
-    if (!existsSync(dir)) throw new UsageError(`--registers: no folder "${dir}"`);
+    if (!existsSync(dir)) throw new UsageError(filled(M.noFolder, { dir }));
     for (const name of REGISTER_NAMES) {
       const file = path.join(dir, `${name}.csv`);
       if (existsSync(file)) registers.push({ register: name, csv: readFileSync(file, 'utf8') });
     }
-    if (registers.length === 0) throw new UsageError(`--registers: "${dir}" has none of ${REGISTER_NAMES.map((n) => `${n}.csv`).join(', ')}`);
+    if (registers.length === 0) throw new UsageError(filled(M.noRegisters, { dir, files: REGISTER_NAMES.map((n) => `${n}.csv`).join(', ') }));
   }
   const whatIf = calendar !== undefined || typeof values.edition === 'string';
   const { DefaultLogger, Runtime } = await import('@temporalio/worker');
@@ -122,17 +110,18 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-export const command: CliCommand = {
-  summary: 'run a scenario under time skipping; what if another edition or calendar applied',
-  async run(argv) {
-    if (argv.length === 0) {
-      process.stdout.write(HELP);
-      return EXIT.usage;
-    }
-    try {
-      return await run(argv);
-    } catch (e) {
-      return usageFail('simulate', e);
-    }
-  },
-};
+export function define(program: Command): Command {
+  return program
+    .command('simulate')
+    .summary('run a scenario under time skipping; what if another edition or calendar applied')
+    .description(DESCRIPTION)
+    .usage('<scenario.json> [--edition ID] [--calendar FILE|REF] [--registers DIR] [--json] [--lang kk|ru|en]')
+    .argument('<scenario>', 'the scenario file (JSON; - for standard input)')
+    .option('--edition <ID>', 'also run the same facts under this edition of Law 148')
+    .option('--calendar <FILE|REF>', 'also run them under this calendar: a calendar or overlay file (docs/calendar-format.md; - for standard input) or an official ref (kz-official@VERSION) → prints the deadlines that move and whether the outcome changes')
+    .option('--registers <DIR>', 'import the registers the procedure reads (admin_units.csv, maslikhats.csv, deputies.csv, akim_posts.csv, akim_incumbents.csv; docs/records.md) first')
+    .addOption(jsonOption())
+    .addOption(langOption())
+    .addHelpText('after', "\nExit: 0 as expected, 1 error, 2 bad usage or scenario, 4 the run did not meet the scenario's expect.")
+    .action(action(run));
+}

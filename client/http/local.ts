@@ -1,9 +1,8 @@
 // The API's operations in-process, for the CLI: the same Procedures (roles, bodies, typed errors)
 // and the same idempotency table, over direct connections to Temporal and PostgreSQL.
-import { readFileSync } from 'node:fs';
 import type pg from 'pg';
-import { EXIT } from '../command.js';
-import { UsageError } from '../commands/calendar.js';
+import { EXIT, exitForStatus } from '../command.js';
+import { UsageError, oneLine } from '../cli-kit.js';
 import { connectDb, connectTemporal } from '../connect.js';
 import { loadConfig } from '../../worker/config.js';
 import type { Lang } from '../../statute/errors.js';
@@ -50,50 +49,28 @@ export async function principalOf(pool: pg.Pool, flag: string | boolean | undefi
   return p;
 }
 
-export function readJson(file: string | boolean | undefined, flag = '--file'): { value: unknown; text: string } {
-  if (typeof file !== 'string') throw new UsageError(`${flag} FILE is required (a JSON file; - for standard input)`);
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${flag}: cannot read "${file}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  try {
-    return { value: JSON.parse(text) as unknown, text };
-  } catch (e) {
-    throw new UsageError(`${flag}: "${file}" is not JSON (${(e as Error).message})`);
-  }
-}
-
-/** 2: bad usage or input (400, 401, 404, 413, 415); 3: refused (403, 409, 422: the law or the rules said no); 1: anything else. */
-export function exitCodeOf(status: number): number {
-  if ([400, 401, 404, 413, 415].includes(status)) return EXIT.usage;
-  if ([403, 409, 422].includes(status)) return EXIT.refused;
-  return EXIT.error;
-}
-
-/** Prints an error the API way (one line, or the typed body with --json) and returns the exit code. */
-export function reportError(cmd: string, e: unknown, lang: Lang, json: boolean): number {
+/** Prints an error the API way (one line, or the typed body with --json) and returns the exit code; `name`: `tartip start`. */
+export function reportError(name: string, e: unknown, lang: Lang, json: boolean): number {
   if (e instanceof UsageError) {
-    process.stderr.write(`tartip ${cmd}: ${e.message}\n`);
+    process.stderr.write(`${name}: ${oneLine(e.text[lang])}\n`);
     return EXIT.usage;
   }
   let api: ApiError;
   try {
     api = e instanceof ApiError ? e : fromTemporal(e, { lang });
   } catch {
-    process.stderr.write(`tartip ${cmd}: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.error;
   }
   const body = api.body(lang);
   if (json) process.stdout.write(JSON.stringify({ error: body, status: api.status }) + '\n');
   else {
-    process.stderr.write(`tartip ${cmd}: ${body.message}\n`);
+    process.stderr.write(`${name}: ${body.message}\n`);
     for (const i of body.issues ?? []) if (body.issues!.length > 1) process.stderr.write(`  - ${i.message}\n`);
     const tail = [body.rule && `rule: ${body.rule}`, body.date && `date: ${body.date}`, `code: ${body.code}`].filter(Boolean).join(', ');
     process.stderr.write(`  (${tail})\n`);
   }
-  return exitCodeOf(api.status);
+  return exitForStatus(api.status);
 }
 
 /** A mutating CLI command through the same idempotency table as the API (per token and key). */
@@ -113,9 +90,9 @@ export function onceLocal(local: Local, principal: Principal, key: string, path:
 }
 
 /** A stored or fresh 4xx outcome, printed like reportError. */
-export function reportOutcome(cmd: string, status: number, body: unknown, json: boolean): number {
+export function reportOutcome(name: string, status: number, body: unknown, json: boolean): number {
   const b = body as { message: string; code: string; rule?: string; date?: string };
   if (json) process.stdout.write(JSON.stringify({ error: b, status }) + '\n');
-  else process.stderr.write(`tartip ${cmd}: ${b.message}\n  (${[b.rule && `rule: ${b.rule}`, b.date && `date: ${b.date}`, `code: ${b.code}`].filter(Boolean).join(', ')})\n`);
-  return exitCodeOf(status);
+  else process.stderr.write(`${name}: ${b.message}\n  (${[b.rule && `rule: ${b.rule}`, b.date && `date: ${b.date}`, `code: ${b.code}`].filter(Boolean).join(', ')})\n`);
+  return exitForStatus(status);
 }

@@ -210,7 +210,7 @@ describe('tartip calendar', () => {
   it.each([
     [[], 'tartip calendar: YEAR is required'],
     [['20x5'], 'tartip calendar: YEAR: "20x5" is not a year'],
-    [['2025', '2026'], 'tartip calendar: unexpected argument "2026"'],
+    [['2025', '2026'], "tartip calendar: Unexpected argument '2026'"],
     [['2025', '--bogus'], "tartip calendar: Unknown option '--bogus'"],
   ])('%j exits 2 with one line on stderr', (args, message) => {
     const r = tartip(['calendar', ...args]);
