@@ -34,11 +34,14 @@ export async function startPure(spec: ProcedureSpec<any, any, any>, at: string, 
   const p = new Pipeline(spec, full, getEdition(full.editionId), officialCalendar(CALENDAR_REF), CALENDAR_REF, () => now, { record: async (step, act) => void records.push({ step, act }) });
   await p.start(io as Io, at);
   await p.flush();
-  const deliver = () => {
+  const deliver = async () => {
     // notices are delivered at once (what the spec counts from receipt runs now)
-    for (let e = p.outbox.shift(); e; e = p.outbox.shift()) p.delivered(e);
+    for (let e = p.outbox.shift(); e; e = p.outbox.shift()) {
+      p.delivered(e);
+      await p.flush();
+    }
   };
-  deliver();
+  await deliver();
   const run: PureRun = {
     p, records,
     state: () => p.state(),
@@ -50,8 +53,7 @@ export async function startPure(spec: ProcedureSpec<any, any, any>, at: string, 
       } catch (e) {
         return refusalOf(e);
       }
-      deliver();
-      await p.flush();
+      await deliver();
       return null;
     },
     async until(iso) {
@@ -60,7 +62,7 @@ export async function startPure(spec: ProcedureSpec<any, any, any>, at: string, 
         now = Math.max(now, Date.parse(d.period.instant));
         p.expire(d);
         await p.flush();
-        deliver();
+        await deliver();
       }
       now = Math.max(now, end);
     },

@@ -13,7 +13,7 @@ import { evaluateThreshold } from '../../statute/thresholds.js';
 import type { Citation, InterpretationUse, IsoDate, ThresholdDerivation } from '../../statute/types.js';
 import type { SendNoticeInput as NoticeInput } from '../../activities/notifications.js';
 import type { ActSummary, Actor, OpenDeadline, ProcedureState } from '../procedure.js';
-import { legalDateOf } from './time.js';
+import { FUTURE_TOLERANCE_MS, legalDateOf } from './time.js';
 
 /** The system as the actor of timer acts (expiries, deadlines opened by a timer). */
 export const TIMER: Actor = { kind: 'system', id: 'tartip-timer', role: 'timer' };
@@ -29,7 +29,7 @@ export type Notice = Omit<NoticeInput, 'key' | 'procedureId'>;
 
 export type Effect =
   | { kind: 'record'; step: string; act: RecordAct }
-  | { kind: 'notice'; step: string; notice: Notice; then?: (b: Book<any, any>) => void };
+  | { kind: 'notice'; step: string; notice: Notice; then?: (b: Book<any, any>) => void; onFailed?: (b: Book<any, any>, reason: string) => void };
 
 export interface NoticeStatus {
   step: string;
@@ -72,6 +72,8 @@ export class Book<F, S extends string> {
   version = 0;
 
   constructor(
+    /** the workflow id: the procedure's id in the record and the registers */
+    readonly procedureId: string,
     readonly kind: string,
     readonly procedure: ProcedureCode,
     readonly edition: Edition,
@@ -113,6 +115,15 @@ export class Book<F, S extends string> {
     this.note(p.interpretations);
     this.periods.push(p);
     return p;
+  }
+
+  /** A threshold decision computed elsewhere in statute/ (e.g. Art. 24-1(2)'s per-maslikhat test), noted with its interpretations. */
+  noteThreshold(...ds: ThresholdDerivation[]): void {
+    for (const d of ds) {
+      this.note(d.interpretations);
+      this.thresholds.push(d);
+    }
+    this.touch();
   }
 
   threshold(ruleId: RuleId, baseValue: number, actual: number): ThresholdDerivation {
@@ -179,10 +190,20 @@ export class Book<F, S extends string> {
     this.touch();
   }
 
-  /** True when `at` is after the end of the rule's open deadline (or it has fired). */
+  /** True when `at` is at or after the end of the rule's open deadline (24:00 of its last day), or it has fired. */
   isLate(ruleId: string, at: string): boolean {
     const d = this.deadline(ruleId);
-    return !!d && (d.overdue === true || Date.parse(at) > Date.parse(d.period.instant));
+    return !!d && (d.overdue === true || Date.parse(at) >= Date.parse(d.period.instant));
+  }
+
+  /** The rule's period in force: the open deadline, else the last computed (for "allowed until" refusals). */
+  periodNow(ruleId: string): DatedPeriod | undefined {
+    return this.deadline(ruleId)?.period ?? this.periods.filter((p) => p.rule === ruleId).at(-1);
+  }
+
+  /** A date-time of the start input may not lie in the future (the engine's one tolerance). */
+  notFuture(at: string, field: string): void {
+    if (Date.parse(at) > this.now() + FUTURE_TOLERANCE_MS) refuse({ code: 'in_future', field, params: { value: at } }, `${field}: ${at} is in the future`);
   }
 
   // ---- the clock stopped by a court or the law ---------------------------------------------
@@ -244,10 +265,25 @@ export class Book<F, S extends string> {
     this.touch();
   }
 
-  /** A notice the law requires, sent once per step; `then` runs when it has been delivered. */
-  notify(step: string, notice: Notice, then?: (b: Book<F, S>) => void): void {
+  /** Where the next record would go: `recordAt` puts one there after others were made (an expiry before its consequences). */
+  mark(): { acts: number; effects: number } {
+    return { acts: this.acts.length, effects: this.effects.length };
+  }
+
+  recordAt(m: { acts: number; effects: number }, step: string, act: RecordAct): void {
+    this.acts.splice(m.acts, 0, { seq: 0, act: act.type, at: act.at, actor: act.actor });
+    this.acts = this.acts.map((x, i) => ({ ...x, seq: i + 1 }));
+    this.effects.splice(m.effects, 0, { kind: 'record', step, act });
+    this.touch();
+  }
+
+  /**
+   * A notice the law requires, sent once per step; `then` runs when it has been delivered (a
+   * period counted from receipt), `onFailed` when it cannot be sent at all.
+   */
+  notify(step: string, notice: Notice, then?: (b: Book<F, S>) => void, onFailed?: (b: Book<F, S>, reason: string) => void): void {
     this.notices.push({ step, templateId: notice.templateId, to: notice.addressee.role, status: 'queued' });
-    this.effects.push({ kind: 'notice', step, notice, ...(then ? { then: then as (b: Book<any, any>) => void } : {}) });
+    this.effects.push({ kind: 'notice', step, notice, ...(then ? { then: then as (b: Book<any, any>) => void } : {}), ...(onFailed ? { onFailed: onFailed as (b: Book<any, any>, reason: string) => void } : {}) });
     this.touch();
   }
 

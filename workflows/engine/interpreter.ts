@@ -75,7 +75,7 @@ export async function runProcedure<F, S extends string, I extends Input>(spec: P
     record: async (step, a) => {
       await recordAct(step, { ...a, citation: a.citation ?? null, editionId: edition.id });
     },
-  });
+  }, workflowId);
   const b = p.book;
   const turn = turnstile();
   let started = false;

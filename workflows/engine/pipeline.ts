@@ -93,8 +93,9 @@ export class Pipeline<F, S extends string, I extends { editionId: string; starte
     calendarRef: string,
     now: () => number,
     private readonly sink: RecordSink,
+    procedureId: string = spec.workflowId(input),
   ) {
-    this.book = new Book<F, S>(spec.kind, spec.procedure, edition, calendar, calendarRef, (input as { interpretations?: [] }).interpretations ?? [], spec.initial, now);
+    this.book = new Book<F, S>(procedureId, spec.kind, spec.procedure, edition, calendar, calendarRef, (input as { interpretations?: [] }).interpretations ?? [], spec.initial, now);
     this.acts = { ...spec.acts, ...CLOCK_ACTS };
     this.prefix = spec.stepPrefix ? `${spec.stepPrefix(input)}/` : '';
   }
@@ -120,10 +121,10 @@ export class Pipeline<F, S extends string, I extends { editionId: string; starte
     if (spec.ordered !== false && last && t < Date.parse(last)) {
       b.refuse({ code: 'out_of_order', field: 'at', params: { value: a.at, last } }, `at: ${a.at} is before the last recorded act (${last})`);
     }
-    const allowed = spec.stages === 'open' ? b.outcome === null : spec.stages.includes(b.stage);
+    const allowed = spec.stages === 'open' ? b.outcome === null : spec.stages === 'until_ended' ? !b.ended() : spec.stages.includes(b.stage);
     if (!allowed) {
       spec.outOfStage?.(b, a, this.input);
-      b.wrongStage(name, spec.stages === 'open' ? undefined : spec.stages);
+      b.wrongStage(name, typeof spec.stages === 'string' ? undefined : spec.stages);
     }
     spec.check?.(b, a, this.input);
     return a;
@@ -151,11 +152,13 @@ export class Pipeline<F, S extends string, I extends { editionId: string; starte
   expire(d: OpenDeadline): void {
     const b = this.book;
     b.fired(d.rule);
+    const m = b.mark();
     const consequence = this.spec.expiry?.[d.onExpiry]?.(b, d, this.input) ?? d.onExpiry;
-    b.record(`expiry/${d.rule}/${this.steps}`, {
+    // the expiry first, then what follows from it
+    b.recordAt(m, `expiry/${d.rule}/${this.steps}`, {
       type: 'timer_expiry', at: d.period.instant, actor: TIMER,
       // the whole derivation, so an auditor recomputes the deadline from the record alone
-      payload: { rule: d.rule, onExpiry: d.onExpiry, consequence, period: d.period },
+      payload: { rule: d.rule, onExpiry: d.onExpiry, consequence, period: d.period, firedAt: new Date(b.now()).toISOString() },
       citation: d.period.citations,
     });
     this.seal(TIMER, d.period.instant);
@@ -173,7 +176,9 @@ export class Pipeline<F, S extends string, I extends { editionId: string; starte
   /** A notice could not be sent at all: recorded as an act and shown, for delivery by other means. */
   undeliverable(e: Extract<Effect, { kind: 'notice' }>, reason: string): void {
     this.book.noticeDone(e.step, { sent: false, reason });
-    this.book.record(`notice_failed/${e.step}`, {
+    const m = this.book.mark();
+    e.onFailed?.(this.book, reason);
+    this.book.recordAt(m, `notice_failed/${e.step}`, {
       type: 'notice_failed', at: new Date(this.book.now()).toISOString(), actor: TIMER,
       payload: { step: e.step, templateId: e.notice.templateId, addressee: e.notice.addressee, reason }, citation: e.notice.basis,
     });

@@ -22,8 +22,8 @@ export interface ActSpec<F, S extends string, I, A, L = undefined> {
   title: Titles;
   input: z.ZodType<A>;
   roles: readonly Role[];
-  /** stages where the act is allowed; 'open': any stage until the outcome */
-  stages: readonly S[] | 'open';
+  /** stages where the act is allowed; 'open': any stage until the outcome; 'until_ended': also while a period kept open after the outcome runs (appeals) */
+  stages: readonly S[] | 'open' | 'until_ended';
   /** keep the order check of `at` (default true); sheets of one collection may come in any order */
   ordered?: boolean;
   /** a better refusal than `wrong_stage` when the act comes at the wrong time (too_late, too_early) */
