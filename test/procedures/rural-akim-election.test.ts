@@ -13,7 +13,7 @@ import { Worker } from '@temporalio/worker';
 import { timeSkippingEnv, testWorker } from '../harness/temporal.js';
 import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
 import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
-import { loadScenarios, runScenario } from '../harness/scenarios.js';
+import { loadScenarios, runScenario, waitIdle } from '../harness/scenarios.js';
 import { importRegisterCsv } from '../../activities/registers.js';
 import { buildActivities, closeBuiltActivities } from '../../worker/activities.js';
 import { LATEST_OFFICIAL_VERSION } from '../../statute/calendar/index.js';
@@ -100,7 +100,10 @@ class Run {
   /** Performs an act at legal time `when` (time passes until then). */
   async act(name: string, when: string, input: Record<string, unknown>, actor: object = EC): Promise<RuralAkimState> {
     await this.until(when);
-    return this.handle.executeUpdate(name, { args: [{ actor, at: when, ...input }] });
+    const st = await this.handle.executeUpdate<RuralAkimState, [unknown]>(name, { args: [{ actor, at: when, ...input }] });
+    // the engine delivers notices apart from acts: wait for them, as a person reading mail would
+    await waitIdle(this.handle);
+    return st;
   }
 
   /** The refusal of an act: { code, field } from the typed failure. */
