@@ -130,9 +130,7 @@ export const akimConsentSpec = defineProcedure<AkimConsentFacts, AkimConsentStag
 
   async start(b, input, io) {
     if (input.post.level === 'city_district') b.use('art23_1.p4.city_district_third_refusal');
-    if (Date.parse(input.submission.at) > b.now() + 3_600_000) {
-      b.refuse({ code: 'in_future', field: 'submission.at', params: { value: input.submission.at } }, `submission.at: ${input.submission.at} is in the future`);
-    }
+    b.notFuture(input.submission.at, 'submission.at');
     const roster = await rosterFor(io, input.maslikhatId, dateOfAt(input.submission.at), input.roster);
     b.facts = { post: input.post, maslikhatId: input.maslikhatId, roster: shown(roster), submissions: [], refused: [], decisionReceived: null, thirdRefusal: null, actingAkim: null, newMaslikhat: null };
     submit(b, input, input.submission.at, input.startedBy, input.submission.candidate);

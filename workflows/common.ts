@@ -95,7 +95,7 @@ export function beforeExpiry(period: DatedPeriod, done: () => boolean): Promise<
 }
 
 /** The system as the actor of timer acts (expiries). */
-export const TIMER: Actor = { kind: 'system', id: 'tartip-timer', role: 'timer' };
+export { TIMER } from './engine/book.js';
 
 // ---- records and notices -------------------------------------------------------------------
 

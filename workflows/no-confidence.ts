@@ -93,7 +93,7 @@ const signed = (b: B) => new Set(b.facts.sheets.flatMap((s) => s.deputyIds));
 const COLLECTION = 'art24.p4.signature_collection';
 const GATE = 'art24.p8.repeat_vote';
 /** the rule's period as it stands: the open deadline (moved by a suspension), else the last one computed */
-const periodNow = (b: B, id: RuleId): DatedPeriod => b.deadline(id)?.period ?? b.periods.filter((p) => p.rule === id).at(-1)!;
+const periodNow = (b: B, id: RuleId): DatedPeriod => b.periodNow(id)!;
 
 // ---- 24(3),(4): the sheets go to the secretary ----------------------------------------------
 function closeCollection(b: B, at: string, date: string, actor: Actor, by: 'initiators' | 'timer'): void {
@@ -173,9 +173,7 @@ export const noConfidenceSpec = defineProcedure<NoConfidenceFacts, NoConfidenceS
     if (input.ground.nonApprovals.some((n) => n.date > appealDate)) {
       b.refuse({ code: 'out_of_order', field: 'ground.nonApprovals', params: { value: appealDate } }, 'ground.nonApprovals: a non-approval is dated after the appeal');
     }
-    if (Date.parse(input.appeal.at) > b.now() + 3_600_000) {
-      b.refuse({ code: 'in_future', field: 'appeal.at', params: { value: input.appeal.at } }, `appeal.at: ${input.appeal.at} is in the future`);
-    }
+    b.notFuture(input.appeal.at, 'appeal.at');
     // the deputies of this maslikhat on the day of the appeal
     const roster = await rosterFor(io, input.maslikhatId, appealDate, input.roster);
     const isDeputy = new Set(roster.deputies.map((d) => d.id));

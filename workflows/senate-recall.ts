@@ -2,7 +2,6 @@
 // Art. 6(7) and 24-1 (RU 2018; the English "three years" of 24-1(6) is wrong, RU says one year).
 // Signatures live in PostgreSQL (activities/senate-recall.ts); the procedure keeps the totals,
 // the protocol digest, every deadline with its derivation and every threshold decision.
-import { workflowInfo } from '@temporalio/workflow';
 import type { z } from 'zod';
 import { periodOf } from '../statute/deadlines.js';
 import { StatuteError } from '../statute/errors.js';
@@ -32,14 +31,6 @@ const { act, expiry } = kit<SenateRecallFacts, Stage, Input>();
 /** Interpretations this procedure uses, recorded at start (defaults unless the input chose). */
 const USED_INTERPRETATIONS = ['art24_1.p1.initiation_decision', 'art24_1.p2.one_maslikhat', 'art24_1.p6.same_grounds', 'art24_1.p8.vote_not_held'] as const;
 const workflowIdOf = (i: Input) => `${KIND}:${i.senator.id}`;
-/** The procedure's id in the ledger: the workflow's own id under Temporal, else (pure runs) the id of the spec. */
-function procedureIdOf(input: Input): string {
-  try {
-    return workflowInfo().workflowId;
-  } catch {
-    return workflowIdOf(input);
-  }
-}
 const dayBefore = (d: IsoDate) => dayToIso(Math.round(Date.parse(`${d}T00:00:00Z`) / 86_400_000) - 1);
 const who = {
   commission: (i: Input) => ({ name: i.commission.name, role: 'election_commission', address: i.commission.address }),
@@ -137,7 +128,7 @@ export const senateRecallSpec = defineProcedure<SenateRecallFacts, Stage, Input>
     // 24-1(3): the commission issues numbered sheets to the initiators
     issueSheets: act({
       title: ACT_TITLES.issueSheets, input: IssueSheets, roles: ['commission'], stages: ['sheet_issue'],
-      load: (b, a, input, io) => io.issueSignatureSheets({ procedureId: procedureIdOf(input), runKey: b.facts.runKey, senator: b.facts.senator, initiators: a.initiators, count: a.count, issuedOn: legalDateOf(Date.parse(a.at)) }),
+      load: (b, a, input, io) => io.issueSignatureSheets({ procedureId: b.procedureId, runKey: b.facts.runKey, senator: b.facts.senator, initiators: a.initiators, count: a.count, issuedOn: legalDateOf(Date.parse(a.at)) }),
       apply(b, a, _input, issued) {
         const on = legalDateOf(Date.parse(a.at));
         const late = b.isLate('art24_1.p3.sheet_issue', a.at);
@@ -176,7 +167,7 @@ export const senateRecallSpec = defineProcedure<SenateRecallFacts, Stage, Input>
       },
       async load(b, a, input, io) {
         try {
-          return await io.senateRecallBatchInfo({ procedureId: procedureIdOf(input), runKey: b.facts.runKey, files: a.files });
+          return await io.senateRecallBatchInfo({ procedureId: b.procedureId, runKey: b.facts.runKey, files: a.files });
         } catch (e) {
           const why = (e as { cause?: { message?: string } }).cause?.message ?? (e as Error).message;
           return b.refuse({ code: 'unknown_batch', field: 'files' }, `files: ${why}`);
@@ -199,9 +190,9 @@ export const senateRecallSpec = defineProcedure<SenateRecallFacts, Stage, Input>
       // (the same `decide` in apply), and senateRecallRecordBar is idempotent (ON CONFLICT DO NOTHING)
       async load(b, a, input, io) {
         const on = legalDateOf(Date.parse(a.at));
-        const t = await io.verifySignatures({ procedureId: procedureIdOf(input), runKey: b.facts.runKey, areaId: input.unit, date: on, batches: b.facts.submission!.batches.map((x) => x.batchId) });
+        const t = await io.verifySignatures({ procedureId: b.procedureId, runKey: b.facts.runKey, areaId: input.unit, date: on, batches: b.facts.submission!.batches.map((x) => x.batchId) });
         if (decide(b, t).reasons.length > 0) {
-          await io.senateRecallRecordBar({ procedureId: procedureIdOf(input), runKey: b.facts.runKey, senatorId: input.senator.id, grounds: input.grounds, refusedOn: on, allowedFrom: barOf(b, on).date, citation: b.cite('art24_1.p6.reinitiation_bar') });
+          await io.senateRecallRecordBar({ procedureId: b.procedureId, runKey: b.facts.runKey, senatorId: input.senator.id, grounds: input.grounds, refusedOn: on, allowedFrom: barOf(b, on).date, citation: b.cite('art24_1.p6.reinitiation_bar') });
         }
         return t;
       },
@@ -213,8 +204,8 @@ export const senateRecallSpec = defineProcedure<SenateRecallFacts, Stage, Input>
         b.cancel('art24_1.p4.verification');
         const { support, invalid, reasons } = decide(b, t);
         const thresholds = [support.total, ...support.perMaslikhat, invalid];
+        b.noteThreshold(...thresholds);
         b.note(support.interpretations);
-        b.thresholds.push(...thresholds);
         const putToVote = reasons.length === 0;
         const decision: NonNullable<SenateRecallFacts['decision']> = { on, putToVote, reasons, readings: support.readings, chosenReading: support.chosen };
         b.facts.decision = decision;
@@ -315,7 +306,7 @@ export const senateRecallSpec = defineProcedure<SenateRecallFacts, Stage, Input>
 
     // 24-1(11): "в течение десяти дней со дня принятия решения или совершения действия (бездействия)"; late: not considered
     appeal: act({
-      title: ACT_TITLES.appeal, input: Appeal, roles: ['administrator', 'commission'], stages: STAGES.filter((s) => s !== 'closed'), ordered: false,
+      title: ACT_TITLES.appeal, input: Appeal, roles: ['administrator', 'commission'], stages: 'until_ended', ordered: false,
       check(b, a) {
         const anchor = b.facts.appealAnchors[a.against];
         if (!anchor) return b.refuse({ code: 'nothing_to_appeal', field: 'against', params: { against: a.against } }, `against: no ${a.against} has been made yet`);
