@@ -121,7 +121,7 @@ export const akimConsentSpec = defineProcedure<AkimConsentFacts, AkimConsentStag
   workflowType: 'akimConsent',
   procedure: 'P-15',
   title: { en: 'Maslikhat consent to the appointment of an akim', ru: 'Согласие маслихата на назначение акима', kk: 'Мәслихаттың әкімді тағайындауға келісімі' },
-  input: AkimConsentInput as unknown as z.ZodType<Input>,
+  input: AkimConsentInput,
   // one open consent cycle per akim post
   workflowId: (i) => `akim_consent:${i.post.id}`,
   initial: 'awaiting_session',

@@ -151,7 +151,7 @@ export const noConfidenceSpec = defineProcedure<NoConfidenceFacts, NoConfidenceS
   workflowType: 'noConfidence',
   procedure: 'P-17',
   title: { en: 'Vote of no confidence in an akim', ru: 'Выражение вотума недоверия акиму', kk: 'Әкімге сенімсіздік вотумын білдіру' },
-  input: NoConfidenceInput as unknown as z.ZodType<Input>,
+  input: NoConfidenceInput,
   // one open no-confidence procedure per akim post (the six-month gate of 24(8) lives inside it)
   workflowId: (i) => `no_confidence:${i.akim.postId}`,
   initial: 'collecting',

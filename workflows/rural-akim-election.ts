@@ -57,7 +57,7 @@ export const ruralAkimElectionSpec = defineProcedure<RuralAkimFacts, Stage, Inpu
   workflowType: 'ruralAkimElection',
   procedure: 'P-19',
   title: TITLE,
-  input: RuralAkimElectionInput as unknown as z.ZodType<Input>,
+  input: RuralAkimElectionInput,
   workflowId: (i) => `${KIND}:${i.unit}`,
   // the akimat opens it to watch the term; the district election commission calls the election (36-1(10))
   startRoles: ['administrator', 'commission'],

@@ -85,7 +85,7 @@ export const senateRecallSpec = defineProcedure<SenateRecallFacts, Stage, Input>
   workflowType: 'senateRecall',
   procedure: 'P-18',
   title: TITLE,
-  input: SenateRecallInput as unknown as z.ZodType<Input>,
+  input: SenateRecallInput,
   // one open recall per Senate deputy
   workflowId: workflowIdOf,
   initial: 'initiation',

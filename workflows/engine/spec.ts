@@ -20,7 +20,7 @@ export interface ActContext<F, S extends string, I> {
 
 export interface ActSpec<F, S extends string, I, A, L = undefined> {
   title: Titles;
-  input: z.ZodType<A>;
+  input: z.ZodType<A, any>;
   roles: readonly Role[];
   /** stages where the act is allowed; 'open': any stage until the outcome; 'until_ended': also while a period kept open after the outcome runs (appeals) */
   stages: readonly S[] | 'open' | 'until_ended';
@@ -45,7 +45,7 @@ export interface ProcedureSpec<F, S extends string, I> {
   workflowType: string;
   procedure: ProcedureCode;
   title: Titles;
-  input: z.ZodType<I>;
+  input: z.ZodType<I, any>;
   /** workflow id for a start input: encodes the "one open procedure per …" rule */
   workflowId(input: I): string;
   startRoles?: readonly Role[];
