@@ -8,14 +8,14 @@ import type { Titles } from '../statute/editions/types.js';
 import { rule } from '../statute/rules.js';
 import type { Citation, IsoDate } from '../statute/types.js';
 import { TIMER, type Book } from './engine/book.js';
-import { kit, type Io } from './engine/spec.js';
+import { kit, type ExpiryHandler, type Io } from './engine/spec.js';
 import { legalDateOf } from './engine/time.js';
 import type { OpenDeadline } from './procedure.js';
 import type { Candidate, CandidateStatus, Electors, Input, RuralAkimFacts, SittingAct, Stage } from './rural-akim-election.schema.js';
 import { electedText, TEXT, tookOfficeText } from './rural-akim-election.texts.js';
 
 export type B = Book<RuralAkimFacts, Stage>;
-const { expiry } = kit<RuralAkimFacts, Stage, Input>();
+const { expiry, expiryWith } = kit<RuralAkimFacts, Stage, Input>();
 export const strategy = (b: B) => electionStrategy(b.edition, EDITIONS);
 export const cal = (b: B) => b.facts.calendar!;
 export const ms = (b: B, id: MilestoneId) => milestone(cal(b), id);
@@ -48,7 +48,8 @@ export function openMilestones(b: B, input: Input, ids: MilestoneId[]): void {
   for (const id of ids) {
     const m = ms(b, id);
     const d: OpenDeadline = { rule: keyOf(m), period: m.period, onExpiry: ON_EXPIRY[id]! };
-    if (Date.parse(m.instant) <= b.now()) EXPIRY[d.onExpiry]!(b, d, input);
+    const h = EXPIRY[d.onExpiry]!;
+    if (Date.parse(m.instant) <= b.now() && typeof h === 'function') h(b, d, input, undefined);
     else b.openPeriod(m.period, d.onExpiry, { key: d.rule });
   }
 }
@@ -131,10 +132,9 @@ function shortfall(b: B, input: Input): string {
 }
 
 // 36-1(10): "Выборы акима проводятся на заседании выборщиков – депутатов маслихата соответствующего района"
-function listElectors(b: B, d: OpenDeadline): void {
-  const r = b.facts.roster;
+function listElectors(b: B, d: OpenDeadline, r: (Electors & { ids: string[] }) | null): void {
   b.setStage('voting');
-  if (!r) return; // read at the first sitting
+  if (!r) return; // unreadable today: read at the first sitting
   const { ids, ...electors } = r;
   b.facts.electors = electors;
   b.record(step(b, 'electors'), { type: 'rural_akim.electors_listed', at: d.period.instant, actor: TIMER, payload: { ...electors, electors: ids }, citation: b.cite(strategy(b).electorate.quorumRule) });
@@ -194,7 +194,7 @@ const passes = (from: Stage[], to: Stage, done: string) => expiry((b, d) => {
   return done;
 });
 
-export const EXPIRY: Record<string, ReturnType<typeof expiry>> = {
+export const EXPIRY: Record<string, ExpiryHandler<RuralAkimFacts, Stage, Input>> = {
   // 36-1(10): "не позднее чем за сорок дней до окончания срока полномочий акима"
   call_overdue_notice: expiry((b, d, input) => {
     if (b.is('awaiting_call')) b.setStage('call_overdue');
@@ -218,11 +218,15 @@ export const EXPIRY: Record<string, ReturnType<typeof expiry>> = {
   election_not_held: expiry((b, d, input) => (b.cancel(d.rule), b.is('registration_shortfall') ? shortfall(b, input) : 'no_effect')),
   // 36-1(7): "заканчивается в ноль часов по местному времени дня, предшествующего дню выборов"
   end_campaign: passes(['campaign'], 'silence', 'silence'),
-  list_electors_open_voting: expiry((b, d) => {
-    b.cancel(d.rule);
-    if (!b.is('campaign', 'silence')) return 'no_effect';
-    listElectors(b, d);
-    return 'voting';
+  // 36-1(10): the electors are the district maslikhat's deputies on election day, read that day
+  list_electors_open_voting: expiryWith({
+    load: (b, d, input, io) => (b.is('campaign', 'silence') ? readRoster(io, input.districtMaslikhatId, d.period.date).catch(() => null) : Promise.resolve(null)),
+    apply(b, d, _input, roster) {
+      b.cancel(d.rule);
+      if (!b.is('campaign', 'silence')) return 'no_effect';
+      listElectors(b, d, roster);
+      return 'voting';
+    },
   }),
   // 36-1(10): "Повторное голосование проводится в день выборов"; the day ended without a result
   close_voting: expiry((b, d, input) => {

@@ -140,8 +140,6 @@ export interface RuralAkimFacts {
   extension: { decisionNumber: string; until: IsoDate } | null;
   candidates: Candidate[];
   publishedRegistered: string | null;
-  /** the register read when the election was called, for election day (listed then as `electors`) */
-  roster: (Electors & { ids: string[] }) | null;
   electors: Electors | null;
   sittings: Sitting[];
   voided: { decisionNumber: string; by: string; ground: string; at: string } | null;

@@ -74,7 +74,7 @@ export const ruralAkimElectionSpec = defineProcedure<RuralAkimFacts, Stage, Inpu
     b.facts = {
       cycle: input.cycle, strategy: s.id, districtMaslikhatId: input.districtMaslikhatId, trigger: input.trigger, triggerDeadline: t,
       incumbent: input.incumbent ?? null, round: 0, call: null, calendar: null, originalElectionDay: null, extension: null, candidates: [],
-      publishedRegistered: null, roster: null, electors: null, sittings: [], voided: null, winner: null, winnerRegistered: null,
+      publishedRegistered: null, electors: null, sittings: [], voided: null, winner: null, winnerRegistered: null,
       specialCheck: null, term: null, nextCallDeadline: null, fundReports: {}, rounds: [],
     };
     // 36-1(10): the call deadline (term end) or the three months to hold the early election
@@ -91,15 +91,14 @@ export const ruralAkimElectionSpec = defineProcedure<RuralAkimFacts, Stage, Inpu
       check(b, a, input) {
         applyCall(b, a.electionDay, a.at, input.trigger);
       },
-      load: (b, a, input, io) => readRoster(io, input.districtMaslikhatId, a.electionDay).catch(() => null),
-      apply(b, a, input, roster) {
+      apply(b, a, input) {
         const { check, c } = applyCall(b, a.electionDay, a.at, input.trigger);
         b.note(check.interpretations);
         b.note(c.interpretations);
         const t = b.facts.triggerDeadline;
         const late = input.trigger.kind === 'term_end' && Date.parse(a.at) >= Date.parse(t.instant);
         b.cancel(t.rule);
-        Object.assign(b.facts, { call: { decisionNumber: a.decisionNumber, at: a.at, electionDay: a.electionDay, late }, calendar: c, originalElectionDay: a.electionDay, round: 1, roster });
+        Object.assign(b.facts, { call: { decisionNumber: a.decisionNumber, at: a.at, electionDay: a.electionDay, late }, calendar: c, originalElectionDay: a.electionDay, round: 1 });
         const s = step(b, 'callElection');
         b.record(s, { type: 'rural_akim.election_called', at: a.at, actor: a.actor, payload: { decisionNumber: a.decisionNumber, electionDay: a.electionDay, late, calendar: c, check }, citation: [check.latest.citations[0]!, ...(input.trigger.kind === 'term_end' ? t.citations : [])] });
         announce(b, input, s, 'regular');
@@ -270,12 +269,11 @@ export const ruralAkimElectionSpec = defineProcedure<RuralAkimFacts, Stage, Inpu
       check(b, a) {
         applyCall(b, a.electionDay, a.at, { kind: 'repeat', originalElectionDay: b.facts.originalElectionDay! });
       },
-      load: (b, a, input, io) => readRoster(io, input.districtMaslikhatId, a.electionDay).catch(() => null),
-      apply(b, a, input, roster) {
+      apply(b, a, input) {
         const { check, c } = applyCall(b, a.electionDay, a.at, { kind: 'repeat', originalElectionDay: b.facts.originalElectionDay! });
         b.note(c.interpretations);
         b.cancel(keyOf(ms(b, 'repeat_election_deadline')));
-        Object.assign(b.facts, { calendar: c, round: b.facts.round + 1, call: { decisionNumber: a.decisionNumber, at: a.at, electionDay: a.electionDay, late: false }, roster });
+        Object.assign(b.facts, { calendar: c, round: b.facts.round + 1, call: { decisionNumber: a.decisionNumber, at: a.at, electionDay: a.electionDay, late: false } });
         const s = step(b, 'callRepeatElection');
         b.record(s, { type: 'rural_akim.repeat_election_called', at: a.at, actor: a.actor, payload: { decisionNumber: a.decisionNumber, electionDay: a.electionDay, round: b.facts.round, calendar: c, check }, citation: check.latest.citations });
         const fresh = b.use('art36_1.p10.repeat_calendar') === 'full_calendar';

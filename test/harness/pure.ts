@@ -60,7 +60,7 @@ export async function startPure(spec: ProcedureSpec<any, any, any>, at: string, 
       const end = Date.parse(iso);
       for (let d = p.book.nextTimer(); d && Date.parse(d.period.instant) <= end; d = p.book.nextTimer()) {
         now = Math.max(now, Date.parse(d.period.instant));
-        p.expire(d);
+        await p.expire(d, io as Io);
         await p.flush();
         await deliver();
       }

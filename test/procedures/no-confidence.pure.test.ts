@@ -72,7 +72,7 @@ async function run(over: Record<string, unknown>, steps: Step[]) {
   const advance = async (t: number) => {
     for (let d = p.book.nextTimer(); d && Date.parse(d.period.instant) <= t; d = p.book.nextTimer()) {
       now = Date.parse(d.period.instant);
-      p.expire(d);
+      await p.expire(d, io as never);
       await p.flush();
       await deliver();
     }

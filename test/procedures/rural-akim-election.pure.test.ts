@@ -52,7 +52,7 @@ async function run(row: Row) {
   const pass = async (to: number) => {
     for (let d = p.book.nextTimer(); d && Date.parse(d.period.instant) <= to; d = p.book.nextTimer()) {
       now = Math.max(now, Date.parse(d.period.instant));
-      p.expire(d);
+      await p.expire(d, io as never);
       await p.flush();
     }
     now = Math.max(now, to);
@@ -332,5 +332,22 @@ describe('rural akim election, the pure core (no Temporal, PostgreSQL or SMTP)',
       ['art36_1.p10.hold_within_month', 'voting'],
     ]);
     expect(records.map((r) => r.step)).toContain('c1/start');
+  });
+});
+
+describe('36-1(10): the electors are the district maslikhat as it stands on election day', () => {
+  it('reads the register as of election day: a deputy registered after the call counts', async () => {
+    const saved = io.rosterAsOf;
+    // the register's data: 19 deputies until 19.05, a 20th registered on 20.05
+    (io as { rosterAsOf: unknown }).rosterAsOf = async (q: { maslikhatId: string; date: string }) => {
+      const r = await saved(q as never);
+      return q.date < '2025-05-20' ? { ...r, deputies: r.deputies.slice(0, 19) } : r;
+    };
+    try {
+      const { p } = await run({ name: 'electors', start: at('2025-04-28', '09:00'), acts: [...called, ...candidates(['A', 'B'])], until: at('2025-06-01', '09:00'), stage: 'voting' });
+      expect(p.state().facts).toMatchObject({ electors: { date: '2025-06-01', deputies: 20 } });
+    } finally {
+      (io as { rosterAsOf: unknown }).rosterAsOf = saved;
+    }
   });
 });

@@ -185,7 +185,7 @@ export async function runProcedure<F, S extends string, I extends Input>(spec: P
     await turn(async () => {
       const d = b.deadline(next!.rule);
       if (!d || d.overdue || b.clock.suspended || msUntil(d.period.instant) > 0) return;
-      p.expire(d);
+      await p.expire(d, io);
       await p.flush();
     });
   }

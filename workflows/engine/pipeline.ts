@@ -149,11 +149,13 @@ export class Pipeline<F, S extends string, I extends { editionId: string; starte
   }
 
   /** A deadline's timer fired: marked overdue, the spec's consequence, one record with the derivation. */
-  expire(d: OpenDeadline): void {
+  async expire(d: OpenDeadline, io: Io): Promise<void> {
     const b = this.book;
+    const h = this.spec.expiry?.[d.onExpiry];
+    const loaded = h && typeof h !== 'function' ? await h.load(b, d, this.input, io) : undefined;
     b.fired(d.rule);
     const m = b.mark();
-    const consequence = this.spec.expiry?.[d.onExpiry]?.(b, d, this.input) ?? d.onExpiry;
+    const consequence = (h ? (typeof h === 'function' ? h(b, d, this.input, undefined) : h.apply(b, d, this.input, loaded)) : undefined) ?? d.onExpiry;
     // the expiry first, then what follows from it
     b.recordAt(m, `expiry/${d.rule}/${this.steps}`, {
       type: 'timer_expiry', at: d.period.instant, actor: TIMER,

@@ -37,7 +37,9 @@ export interface ActSpec<F, S extends string, I, A, L = undefined> {
 }
 
 /** What a deadline's timer does when the period ends; returns the consequence recorded with the expiry. */
-export type ExpiryHandler<F, S extends string, I> = (b: Book<F, S>, d: OpenDeadline, input: I) => string | void;
+export type ExpiryFn<F, S extends string, I, L = undefined> = (b: Book<F, S>, d: OpenDeadline, input: I, loaded: L) => string | void;
+/** With `load`: what the consequence needs read first (the electors on election day). */
+export type ExpiryHandler<F, S extends string, I, L = any> = ExpiryFn<F, S, I, L> | { load(b: Book<F, S>, d: OpenDeadline, input: I, io: Io): Promise<L>; apply: ExpiryFn<F, S, I, L> };
 
 export interface ProcedureSpec<F, S extends string, I> {
   kind: string;
@@ -86,7 +88,11 @@ export function kit<F, S extends string, I>() {
     act<A, L = undefined>(a: ActSpec<F, S, I, A, L>): ActSpec<F, S, I, A, L> {
       return a;
     },
-    expiry(h: ExpiryHandler<F, S, I>): ExpiryHandler<F, S, I> {
+    expiry(h: ExpiryFn<F, S, I>): ExpiryFn<F, S, I> {
+      return h;
+    },
+    /** an expiry that reads something first (`load`), then applies */
+    expiryWith<L>(h: { load(b: Book<F, S>, d: OpenDeadline, input: I, io: Io): Promise<L>; apply: ExpiryFn<F, S, I, L> }): ExpiryHandler<F, S, I, L> {
       return h;
     },
   };
