@@ -70,6 +70,11 @@ export class Book<F, S extends string> {
   opened: OpenDeadline[] = [];
   /** bumped on every change; the interpreter's loop waits on it */
   version = 0;
+  /**
+   * Temporal's versioning for a change of a procedure that runs: true on the new path, false when
+   * replaying a history made before the change (pure runs: always the new path).
+   */
+  patched: (changeId: string) => boolean = () => true;
 
   constructor(
     /** the workflow id: the procedure's id in the record and the registers */

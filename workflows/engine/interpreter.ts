@@ -10,6 +10,7 @@ import {
   continueAsNew,
   defineQuery,
   defineUpdate,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -77,6 +78,7 @@ export async function runProcedure<F, S extends string, I extends Input>(spec: P
     },
   }, workflowId);
   const b = p.book;
+  b.patched = patched;
   const turn = turnstile();
   let started = false;
   let ready = false;
