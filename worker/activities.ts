@@ -1,17 +1,40 @@
 // Every activity the worker registers, built from the runtime's resources.
 import type pg from 'pg';
 import { procedureRegistryActivities } from '../activities/procedure-registry.js';
-import { closeActivities, createActivities, type RecordsConfig } from '../activities/index.js';
+import { closeActivities, createActivities, RecordsInputError, type RecordsConfig } from '../activities/index.js';
 import { senateRecallActivities } from '../activities/senate-recall.js';
 
 export type ChannelsConfig = Pick<RecordsConfig, 'mail' | 'webhook'>;
 
 const closers = new WeakMap<object, () => Promise<void>>();
 
+/**
+ * PostgreSQL refusing the data itself (class 22: a NUL in a text, a value out of range; class 23:
+ * a constraint) will refuse it on every retry: the activity fails for good, as bad input, and the
+ * workflow records a refusal instead of retrying for ever. Connection and server errors retry.
+ */
+export function dataErrorsFinal<T extends Record<string, (input: never) => Promise<unknown>>>(acts: T): T {
+  const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const [name, fn] of Object.entries(acts)) {
+    wrapped[name] = async (input: never) => {
+      try {
+        return await fn(input);
+      } catch (e) {
+        const code = (e as { code?: unknown }).code;
+        if (typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code) && !(e instanceof RecordsInputError)) {
+          throw new RecordsInputError(name, [{ path: '(data)', message: `PostgreSQL refused the data (${code}): ${(e as Error).message}` }]);
+        }
+        throw e;
+      }
+    };
+  }
+  return wrapped as T;
+}
+
 export function buildActivities(pool: pg.Pool, channels: ChannelsConfig = {}) {
   // runtime writes go through the restricted role: it can append to the ledger, never change it
   const records = createActivities({ pool, role: 'tartip_worker', ...channels });
-  const all = { ...procedureRegistryActivities(pool), ...records, ...senateRecallActivities({ pool, role: 'tartip_worker' }) };
+  const all = dataErrorsFinal({ ...procedureRegistryActivities(pool), ...records, ...senateRecallActivities({ pool, role: 'tartip_worker' }) });
   closers.set(all, () => closeActivities(records));
   return all;
 }

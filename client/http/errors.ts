@@ -14,6 +14,8 @@ import type { Citation } from '../../statute/types.js';
 
 export const LANGS = ['kk', 'ru', 'en'] as const satisfies readonly Lang[];
 
+import { hygieneIssues, INPUT_LIMITS } from '../../workflows/engine/hygiene.js';
+
 export interface Issue {
   field: string;
   rule: string;
@@ -158,7 +160,17 @@ const ISSUE: Readonly<Record<string, M>> = {
   invalid_value: { kk: '{field}: рұқсат етілген мән емес', ru: '{field}: недопустимое значение', en: '{field}: not an allowed value' },
   invalid_union: { kk: '{field}: ешбір рұқсат етілген түрге сәйкес келмейді', ru: '{field}: не подходит ни под один допустимый вид', en: '{field}: matches none of the allowed forms' },
   custom: { kk: '{field}: {message}', ru: '{field}: {message}', en: '{field}: {message}' },
+  // workflows/engine/hygiene.ts
+  control_character: { kk: '{field}: мәтінде басқару таңбасы бар ({message}); рұқсат етілмейді', ru: '{field}: управляющий символ в тексте не допускается ({message})', en: '{field}: a control character is not allowed in a text ({message})' },
+  invalid_unicode: { kk: '{field}: Unicode мәтіні дұрыс емес', ru: '{field}: недопустимый текст Unicode', en: '{field}: not valid Unicode text' },
+  too_deep: { kk: '{field}: тым терең кірістірілген (ең көбі {depth} деңгей)', ru: '{field}: слишком глубокая вложенность (не более {depth} уровней)', en: '{field}: nested too deeply (at most {depth} levels)' },
+  too_large: { kk: '{field}: мәндер тым көп', ru: '{field}: слишком много значений', en: '{field}: too many values' },
 };
+
+/** The hygiene problems of a body (control characters, depth), as API issues in `lang`; empty when clean. */
+export function hygiene(body: unknown, lang: Lang): Issue[] {
+  return hygieneIssues(body).map((i) => ({ field: i.field, rule: i.rule, message: issueText({ field: i.field, rule: i.rule, message: i.message.replace(/^.*(U\+[0-9A-F]{4}).*$/, '$1'), params: { depth: String(INPUT_LIMITS.depth) } }, lang) }));
+}
 
 export function issueText(i: { field: string; rule: string; message: string; params?: Record<string, string> }, lang: Lang): string {
   const m = ISSUE[i.rule] ?? ISSUE.custom!;

@@ -10,7 +10,7 @@ import { DEFINITIONS } from '../../workflows/definitions.js';
 import type { Actor, ProcedureDefinition, Role } from '../../workflows/procedure.js';
 import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from '../../workflows/search-attributes.js';
 import { withPins } from '../pins.js';
-import { ApiError, fromTemporal, invalidInput, zodIssues } from './errors.js';
+import { ApiError, fromTemporal, hygiene, invalidInput, zodIssues } from './errors.js';
 import { ACT_FILLED, START_FILLED, START_REFUSED, START_ROLES, Keyword, ListQuery } from './schemas.js';
 import type { Principal } from './tokens.js';
 import { sha256 } from './tokens.js';
@@ -109,6 +109,8 @@ export class Procedures {
       throw new ApiError(403, 'forbidden_role', { params: { role: principal.role, allowed: startRoles.join(', ') } });
     }
     if (!isObject(body)) throw invalidInput([{ field: '(root)', rule: 'invalid_type', message: zodIssues([{ code: 'invalid_type', expected: 'object', path: [], message: '', input: body } as never], lang)[0]!.message }]);
+    const dirty = hygiene(body, lang);
+    if (dirty.length) throw invalidInput(dirty);
     for (const f of START_REFUSED) if (f in body) throw new ApiError(422, 'simulation_refused', { field: f, rule: 'api.no_simulation' });
     for (const f of START_FILLED) if (f in body) throw new ApiError(400, 'actor_from_token', { field: f, rule: 'api.actor_from_token', params: { field: f } });
     let input: Record<string, unknown>;
@@ -190,6 +192,8 @@ export class Procedures {
     if (principal.body !== unit) throw new ApiError(403, 'forbidden_body', { params: { body: principal.body ?? '-', unit: unit ?? '-' } });
     if (info.status.name !== 'RUNNING') throw new ApiError(409, 'procedure_closed', { params: { id, status: info.status.name } });
     if (!isObject(body)) throw invalidInput(zodIssues([{ code: 'invalid_type', expected: 'object', path: [], message: '', input: body } as never], lang));
+    const dirty = hygiene(body, lang);
+    if (dirty.length) throw invalidInput(dirty);
     for (const f of ACT_FILLED) if (f in body) throw new ApiError(400, 'actor_from_token', { field: f, rule: 'api.actor_from_token', params: { field: f } });
     const input = { ...body, actor: principal.actor, at: body.at ?? new Date().toISOString() };
     const parsed = spec.input.safeParse(input, { reportInput: false });

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Client } from '@temporalio/client';
 import type { Lang } from '../../statute/errors.js';
 import type { ProcedureDefinition } from '../../workflows/procedure.js';
-import { ApiError, LANGS, fromTemporal, invalidInput, zodIssues } from './errors.js';
+import { ApiError, LANGS, fromTemporal, hygiene, invalidInput, zodIssues } from './errors.js';
 import { once, requestHash } from './idempotency.js';
 import { Procedures } from './procedures.js';
 import { IdempotencyKey, openApiDocument } from './schemas.js';
@@ -144,6 +144,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     const raw = req.headers['idempotency-key'];
     const key = IdempotencyKey.safeParse(raw);
     if (!key.success) throw new ApiError(400, 'idempotency_key_required', { field: 'Idempotency-Key', rule: 'api.idempotency_key' });
+    // before anything reads the body deeply (the request hash, the schemas)
+    const bad = hygiene(req.body, req.lang);
+    if (bad.length) throw invalidInput(bad);
     const hash = requestHash(req.method, req.url.split('?')[0]!, req.body);
     const r = await once(o.pool, principal.tokenId, key.data, hash, run, (err) => {
       let mapped: ApiError | null;

@@ -308,3 +308,32 @@ describe('roles × endpoints', () => {
     expectError(await call(s.base, 'POST', `/v1/procedures/${id}/acts/initiate`, { token: s.tokens.adminB, key: key(), body: { initiators: 5 } }), 403, 'forbidden_body');
   });
 });
+
+describe('hostile input (issue 13): a clear 4xx naming the field, nothing started, never a 5xx', () => {
+  it('a NUL in a start body: 400 invalid_input naming the field, in the language asked; no workflow', async () => {
+    const body = { ...wait('KZ-A', '2036-07-07'), unit: 'KZ-A\u0000' };
+    const e = expectError(await call(s.base, 'POST', '/v1/kinds/statutory_wait/procedures?lang=ru', { token: s.tokens.adminA, key: key(), body }), 400, 'invalid_input');
+    expect(e).toMatchObject({ field: 'unit', rule: 'control_character', lang: 'ru' });
+    expect(e.message).toMatch(/управляющий символ/);
+    // the same body, clean, starts: nothing of the refused one stands in its way
+    expect((await call(s.base, 'POST', '/v1/kinds/statutory_wait/procedures', { token: s.tokens.adminA, key: key(), body: { ...body, unit: 'KZ-A' } })).status).toBe(201);
+  });
+
+  it('JSON nested 3,000 deep (6 KB): 400 too_deep, not a stack overflow', async () => {
+    const raw = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
+    const e = expectError(await call(s.base, 'POST', '/v1/kinds/statutory_wait/procedures', { token: s.tokens.adminA, key: key(), raw }), 400, 'invalid_input');
+    expect(e.rule).toBe('too_deep');
+  });
+
+  it('a NUL in an act: 400 naming the field, the procedure as it was', async () => {
+    const started = await call(s.base, 'POST', '/v1/kinds/api_probe/procedures', { token: s.tokens.adminA, key: key(), body: { unit: 'KZ-A', totalDeputies: 30 } });
+    if (started.status !== 201) return expect.fail(`probe start: ${JSON.stringify(started.body)}`);
+    const id = (started.body as { id: string }).id;
+    const before = await call(s.base, 'GET', `/v1/procedures/${enc(id)}`, { token: s.tokens.adminA });
+    const e = expectError(await call(s.base, 'POST', `/v1/procedures/${enc(id)}/acts/close`, { token: s.tokens.adminA, key: key(), body: { note: 'x\u0000' } }), 400, 'invalid_input');
+    expect(e.field).toBe('note');
+    const after = await call(s.base, 'GET', `/v1/procedures/${enc(id)}`, { token: s.tokens.adminA });
+    expect(after.status).toBe(200);
+    expect((after.body as { stage: string }).stage).toBe((before.body as { stage: string }).stage);
+  });
+});

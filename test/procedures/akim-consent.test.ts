@@ -206,6 +206,23 @@ describe('Art. 23-1: consent to the appointment of an akim', () => {
     });
   });
 
+  it('a NUL sent straight to the workflow: the act is refused by its validator, the procedure runs on; a start with one fails at once, typed, and frees the post', async () => {
+    const { worker, taskQueue } = await testWorker(env, activities);
+    await worker.runUntil(async () => {
+      const i = { ...input('region', { post: { id: 'POST-NUL', title: 'аким', level: 'region' } }), editionId: DEFAULT_EDITION_ID, calendarRef, simulation: { legalStart: at('2025-03-06', '12:00') } };
+      const bad = { ...i, maslikhatName: 'Маслихат\u0000' };
+      const failed = await env.client.workflow.execute('akimConsent', { workflowId: 'akim_consent:POST-NUL', taskQueue, args: [bad] }).catch((e: unknown) => e);
+      expect(refusalCodeOf((failed as { cause?: unknown }).cause)).toBe('invalid_input');
+      // the post is free: the same start, clean, runs
+      const h = await env.client.workflow.start('akimConsent', { workflowId: 'akim_consent:POST-NUL', taskQueue, args: [i] });
+      const refused = await h.executeUpdate('recordSessionDecision', { args: [{ ...session('2025-03-06', 16).input, session: { number: 'S\u0000', kind: 'regular' }, at: at('2025-03-06', '11:00') }] }).catch((e: unknown) => e);
+      expect(refusalCodeOf(refused)).toBe('invalid_input');
+      expect((await h.describe()).status.name).toBe('RUNNING');
+      expect(((await h.query('state')) as ProcedureState).stage).toBe('awaiting_session');
+      await h.terminate('test done');
+    });
+  });
+
   it('every example scenario runs as it says', async () => {
     const files = loadScenarios(EXAMPLES);
     expect(files.length).toBeGreaterThanOrEqual(5);

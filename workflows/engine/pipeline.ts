@@ -12,6 +12,7 @@ import { ActBase, type Actor, type OpenDeadline, type ProcedureDefinition, type 
 import { Book, TIMER, type Effect, type RecordAct } from './book.js';
 import type { ActSpec, Io, ProcedureSpec } from './spec.js';
 import { FUTURE_TOLERANCE_MS } from './time.js';
+import { hygieneIssues } from './hygiene.js';
 
 /** A schema refused the input: each field with its rule. */
 export class InputRefusal extends Error {
@@ -25,6 +26,8 @@ export class InputRefusal extends Error {
 }
 
 export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const bad = hygieneIssues(value);
+  if (bad.length) throw new InputRefusal(what, bad.map((i) => ({ field: i.field, rule: i.rule, message: i.message })));
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   throw new InputRefusal(what, r.error.issues.map((i) => ({ field: i.path.join('.') || '(root)', rule: i.code, message: i.message })));
