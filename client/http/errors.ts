@@ -6,7 +6,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
 } from '@temporalio/common';
-import { WorkflowFailedError, WorkflowUpdateFailedError, QueryNotRegisteredError, isGrpcServiceError } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, QueryNotRegisteredError, isGrpcServiceError } from '@temporalio/client';
 import type { Lang, RefusalBody } from '../../statute/errors.js';
 import { StatuteError } from '../../statute/errors.js';
 import { MESSAGES as STATUTE_MESSAGES, fill, formatRefusal } from '../../statute/messages.js';
@@ -251,6 +251,21 @@ export function fromApplicationFailure(f: ApplicationFailure, lang: Lang): ApiEr
   return null;
 }
 
+/**
+ * Temporal could not do it now, and the same call may go through later: unavailable (14), deadline
+ * (4), resource exhausted (8), aborted (10, e.g. "workflow update was aborted" when a loaded
+ * worker's task timed out), or an Update call that timed out. Never the procedure's answer.
+ */
+export function isTransient(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    if (x instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+    const code = (x as { code?: unknown }).code;
+    if (isGrpcServiceError(x) && typeof code === 'number' && [4, 8, 10, 14].includes(code)) return true;
+    if (x instanceof Error && /update was aborted|workflow update .*(aborted|canceled)/i.test(x.message)) return true;
+  }
+  return false;
+}
+
 /** Maps what the Temporal client threw; anything unknown is rethrown (a 5xx: our fault). */
 export function fromTemporal(e: unknown, ctx: { id?: string; lang: Lang; rule?: string }): ApiError {
   if (e instanceof ApiError) return e;
@@ -269,7 +284,7 @@ export function fromTemporal(e: unknown, ctx: { id?: string; lang: Lang; rule?: 
     }
   }
   if (isGrpcServiceError(e) && e.code === 5 /* NOT_FOUND */) return new ApiError(404, 'procedure_not_found', { params: { id: ctx.id ?? '' } });
-  if (isGrpcServiceError(e) && (e.code === 14 || e.code === 4)) return new ApiError(503, 'unavailable');
+  if (isTransient(e)) return new ApiError(503, 'unavailable');
   if (e instanceof QueryNotRegisteredError) return new ApiError(404, 'procedure_not_found', { params: { id: ctx.id ?? '' } });
   throw e;
 }

@@ -10,7 +10,10 @@ import { DEFINITIONS } from '../../workflows/definitions.js';
 import type { Actor, ProcedureDefinition, Role } from '../../workflows/procedure.js';
 import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from '../../workflows/search-attributes.js';
 import { withPins } from '../pins.js';
-import { ApiError, fromTemporal, hygiene, invalidInput, zodIssues } from './errors.js';
+import { ApiError, fromTemporal, hygiene, invalidInput, isTransient, zodIssues } from './errors.js';
+
+/** An act whose Update call was aborted or timed out is tried this many times before a 503. */
+const ACT_ATTEMPTS = 4;
 import { ACT_FILLED, START_FILLED, START_REFUSED, START_ROLES, Keyword, ListQuery } from './schemas.js';
 import type { Principal } from './tokens.js';
 import { sha256 } from './tokens.js';
@@ -200,11 +203,20 @@ export class Procedures {
     if (!parsed.success) throw invalidInput(zodIssues(parsed.error.issues, lang));
     const handle = this.client.workflow.getHandle(id, info.runId);
     let result: unknown;
-    try {
-      // the Update id follows the idempotency key, so Temporal itself dedups a retried act
-      result = await handle.executeUpdate(act, { args: [input], updateId: `api-${sha256(`${principal.tokenId}\n${idemKey}`).slice(0, 40)}` });
-    } catch (e) {
-      throw fromTemporal(e, { id, lang });
+    const updateId = `api-${sha256(`${principal.tokenId}\n${idemKey}`).slice(0, 40)}`;
+    // the Update id follows the idempotency key, so Temporal itself dedups a retried act: an
+    // aborted or timed-out call (a loaded worker) is retried as the same act, then answered 503
+    for (let attempt = 1; ; attempt++) {
+      try {
+        result = await handle.executeUpdate(act, { args: [input], updateId });
+        break;
+      } catch (e) {
+        if (attempt < ACT_ATTEMPTS && isTransient(e)) {
+          await new Promise((r) => setTimeout(r, 250 * 2 ** (attempt - 1)));
+          continue;
+        }
+        throw fromTemporal(e, { id, lang });
+      }
     }
     // every act's Update returns the new state (the engine's one ack); older acks are queried for it
     const acked = isObject(result) && typeof result.stage === 'string' && typeof result.kind === 'string';

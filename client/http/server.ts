@@ -90,7 +90,11 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   app.decorateRequest('lang', 'en');
   app.decorateRequest('principal', null);
 
-  const send = (reply: FastifyReply, e: ApiError, lang: Lang) => reply.code(e.status).type('application/json').send(e.body(lang));
+  const send = (reply: FastifyReply, e: ApiError, lang: Lang) => {
+    // 503: what to do is to retry, and when (RFC 9110 Retry-After, seconds)
+    if (e.status === 503) reply.header('retry-after', '2');
+    return reply.code(e.status).type('application/json').send(e.body(lang));
+  };
 
   app.addHook('onRequest', async (req, reply) => {
     const l = requestLang(req.query, req.headers['accept-language']);
