@@ -189,23 +189,6 @@ describe('Art. 23-1: consent to the appointment of an akim', () => {
     expect(expiry.period).toMatchObject({ date: '2025-03-14', suspensions: [{ suspendedFrom: '2025-03-07', resumedOn: '2025-03-12', runsAgainFrom: '2025-03-13', originalDate: '2025-03-11', newDate: '2025-03-14' }] });
   });
 
-  it('acts sent at once are performed one after another in arrival order, none refused as busy', async () => {
-    const { worker, taskQueue } = await testWorker(env, activities);
-    await worker.runUntil(async () => {
-      const i = { ...input('region', { post: { id: 'POST-RACE', title: 'аким', level: 'region' } }), editionId: DEFAULT_EDITION_ID, calendarRef, simulation: { legalStart: at('2025-03-06', '12:00') } };
-      const h = await env.client.workflow.start('akimConsent', { workflowId: `akim_consent:race-${Date.now()}`, taskQueue, args: [i] });
-      await h.executeUpdate('recordSessionDecision', { args: [{ ...session('2025-03-06', 15).input, at: at('2025-03-06', '11:00') }] });
-      const sent = ['C2', 'C3', 'C4'].map((c) => h.executeUpdate('submitCandidate', { args: [{ actor: clerk, candidate: candidate(c), at: at('2025-03-06', '11:30') }] }).then(() => 'accepted', (e) => refusalCodeOf(e)));
-      const results = await Promise.all(sent);
-      // one is accepted; the others meet a stage that has moved on
-      expect(results.filter((x) => x === 'accepted')).toHaveLength(1);
-      expect(results.filter((x) => x !== 'accepted')).toEqual(['wrong_stage', 'wrong_stage']);
-      const s = (await h.query('state')) as ProcedureState;
-      expect(facts(s).submissions).toHaveLength(2);
-      await h.terminate('test done');
-    });
-  });
-
   it('a NUL sent straight to the workflow: the act is refused by its validator, the procedure runs on; a start with one fails at once, typed, and frees the post', async () => {
     const { worker, taskQueue } = await testWorker(env, activities);
     await worker.runUntil(async () => {

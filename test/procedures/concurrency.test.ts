@@ -1,0 +1,59 @@
+// Acts sent at once to one procedure (the engine's turnstile), on the real dev server: the
+// time-skipping test server is not asked to take Updates in the middle of a task (see
+// test/harness/scenarios.ts waitIdle), and this test is about exactly that.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { devServerEnv, testWorker } from '../harness/temporal.js';
+import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
+import { refusalCode } from '../harness/scenarios.js';
+import { buildActivities, closeBuiltActivities } from '../../worker/activities.js';
+import { DEFAULT_EDITION_ID } from '../../statute/rules.js';
+import { LATEST_OFFICIAL_VERSION } from '../../statute/calendar/index.js';
+import type { ProcedureState } from '../../workflows/procedure.js';
+
+let env: TestWorkflowEnvironment;
+let db: FreshDatabase;
+let activities: ReturnType<typeof buildActivities>;
+beforeAll(async () => {
+  [env, db] = await Promise.all([devServerEnv(), freshDatabase()]);
+  activities = buildActivities(db.pool);
+});
+afterAll(async () => {
+  if (activities) await closeBuiltActivities(activities);
+  await env?.teardown();
+  await db?.close();
+});
+
+const at = (date: string, time = '10:00') => `${date}T${time}:00+05:00`;
+const clerk = { kind: 'official', id: 'secretary-1', role: 'secretary' };
+const target = (role: string) => ({ name: role, role, address: `${role}@example.kz`, channel: 'webhook' });
+const candidate = (personId: string) => ({ personId, fullName: `Кандидат ${personId}`, birthDate: '1975-05-05', biography: 'б', workHistory: [{ from: '2000-01-01', position: 'p', organisation: 'o' }] });
+
+describe('acts sent at once', () => {
+  it('are performed one after another in arrival order: one accepted, the others meet the stage it left; none refused as busy, none interleaved', async () => {
+    const { worker, taskQueue } = await testWorker(env, activities);
+    await worker.runUntil(async () => {
+      const input = {
+        editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, unit: 'KZ-TEST', startedBy: clerk,
+        post: { id: 'POST-RACE', title: 'аким', level: 'region' }, maslikhatId: 'M', maslikhatName: 'M',
+        appointing: target('appointing'), superior: target('superior'), president: target('president'),
+        submission: { at: at('2025-03-03'), candidate: candidate('C1') },
+        roster: { seats: 30, deputies: Array.from({ length: 30 }, (_, i) => ({ id: `D${i + 1}` })) },
+        simulation: { legalStart: at('2025-03-06', '12:00') },
+      };
+      const h = await env.client.workflow.start('akimConsent', { workflowId: `akim_consent:race-${Date.now()}`, taskQueue, args: [input] });
+      const refused = await h.executeUpdate<ProcedureState>('recordSessionDecision', { args: [{ actor: clerk, at: at('2025-03-06', '11:00'), session: { number: 'S', kind: 'regular' }, candidatePresent: true, present: 25, votesFor: 15 }] });
+      expect(refused.stage).toBe('awaiting_resubmission');
+      const results = await Promise.all(['C2', 'C3', 'C4', 'C5'].map((c) =>
+        h.executeUpdate<ProcedureState>('submitCandidate', { args: [{ actor: clerk, candidate: candidate(c), at: at('2025-03-06', '11:30') }] }).then((s) => s.stage, (e) => refusalCode(e)?.code ?? String(e))));
+      expect(results.filter((x) => x === 'awaiting_session')).toHaveLength(1);
+      expect(results.filter((x) => x !== 'awaiting_session')).toEqual(['wrong_stage', 'wrong_stage', 'wrong_stage']);
+      const s = (await h.query('state')) as ProcedureState;
+      expect((s.facts as { submissions: unknown[] }).submissions).toHaveLength(2);
+      // the record has the act once, in order
+      const rows = await db.pool.query(`SELECT act_type FROM ledger WHERE procedure_id = $1 AND act_type = 'consent_request'`, [h.workflowId]);
+      expect(rows.rowCount).toBe(2);
+      await h.terminate('test done');
+    });
+  });
+});
