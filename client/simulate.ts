@@ -215,6 +215,21 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
   }
 }
 
+/**
+ * Waits (real time) until the workflow has no activity or workflow task in flight, so an act
+ * reaches a settled procedure, as a person would see it; the time-skipping test server is not to
+ * be asked to take an Update in the middle of a task (it can hang there).
+ */
+export async function waitIdle(handle: { describe(): Promise<{ status: { name: string }; raw: unknown }> }, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const d = await handle.describe();
+    const raw = d.raw as { pendingActivities?: unknown[]; pendingWorkflowTask?: unknown };
+    if (d.status.name !== 'RUNNING' || ((raw.pendingActivities?.length ?? 0) === 0 && !raw.pendingWorkflowTask)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 function refusalCode(e: unknown): { code: string; message: string } {
   let c: unknown = e;
   while (c instanceof Error && !(c instanceof ApplicationFailure) && (c as { cause?: unknown }).cause) c = (c as { cause?: unknown }).cause;
@@ -273,6 +288,7 @@ async function runScenario(env: TestWorkflowEnvironment, bundle: ReplayBundle, a
     };
     for (const a of scenario.acts) {
       await until(a.at);
+      await waitIdle(handle);
       let refused: string | null = null;
       let message: string | undefined;
       try {
@@ -286,6 +302,7 @@ async function runScenario(env: TestWorkflowEnvironment, bundle: ReplayBundle, a
       acts.push({ act: a.act, at: a.at, refused, ...(message ? { message } : {}), expected, asExpected: refused === expected });
     }
     if (scenario.runUntil) await until(scenario.runUntil);
+    await waitIdle(handle);
     try {
       state = await handle.query('state');
     } catch {
@@ -295,7 +312,10 @@ async function runScenario(env: TestWorkflowEnvironment, bundle: ReplayBundle, a
     // a simulated procedure has no future: left running, its timers would hold up the shared
     // time-skipping clock during the next run (nobody polls its task queue any more)
     const { status } = await handle.describe();
-    if (status.name === 'RUNNING') await handle.terminate('tartip simulate: scenario finished');
+    // it may complete on its own meanwhile (its last notice delivered): then there is nothing to end
+    if (status.name === 'RUNNING') await handle.terminate('tartip simulate: scenario finished').catch(async (e: unknown) => {
+      if ((await handle.describe()).status.name === 'RUNNING') throw e;
+    });
   });
   const timeline = timelineFromHistory(procedureId, history!, state);
   const decoded = decodeHistory(history!, procedureId);

@@ -49,20 +49,8 @@ export function refusalCode(e: unknown): { code: string; message: string } | nul
   return null;
 }
 
-/**
- * Waits (real time) until the workflow has no activity or workflow task in flight, so an act
- * reaches a settled procedure, as a person would see it, and the test server is not asked to
- * accept an Update in the middle of a task.
- */
-export async function waitIdle(handle: { describe(): Promise<{ status: { name: string }; raw: unknown }> }, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const d = await handle.describe();
-    const raw = d.raw as { pendingActivities?: unknown[]; pendingWorkflowTask?: unknown };
-    if (d.status.name !== 'RUNNING' || ((raw.pendingActivities?.length ?? 0) === 0 && !raw.pendingWorkflowTask)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { waitIdle } from '../../client/simulate.js';
+import { waitIdle } from '../../client/simulate.js';
 
 export async function runScenario(
   env: TestWorkflowEnvironment,

@@ -42,10 +42,10 @@ describe('acts sent at once', () => {
         simulation: { legalStart: at('2025-03-06', '12:00') },
       };
       const h = await env.client.workflow.start('akimConsent', { workflowId: `akim_consent:race-${Date.now()}`, taskQueue, args: [input] });
-      const refused = await h.executeUpdate<ProcedureState>('recordSessionDecision', { args: [{ actor: clerk, at: at('2025-03-06', '11:00'), session: { number: 'S', kind: 'regular' }, candidatePresent: true, present: 25, votesFor: 15 }] });
+      const refused = await h.executeUpdate<ProcedureState, [unknown]>('recordSessionDecision', { args: [{ actor: clerk, at: at('2025-03-06', '11:00'), session: { number: 'S', kind: 'regular' }, candidatePresent: true, present: 25, votesFor: 15 }] });
       expect(refused.stage).toBe('awaiting_resubmission');
       const results = await Promise.all(['C2', 'C3', 'C4', 'C5'].map((c) =>
-        h.executeUpdate<ProcedureState>('submitCandidate', { args: [{ actor: clerk, candidate: candidate(c), at: at('2025-03-06', '11:30') }] }).then((s) => s.stage, (e) => refusalCode(e)?.code ?? String(e))));
+        h.executeUpdate<ProcedureState, [unknown]>('submitCandidate', { args: [{ actor: clerk, candidate: candidate(c), at: at('2025-03-06', '11:30') }] }).then((s) => s.stage, (e) => refusalCode(e)?.code ?? String(e))));
       expect(results.filter((x) => x === 'awaiting_session')).toHaveLength(1);
       expect(results.filter((x) => x !== 'awaiting_session')).toEqual(['wrong_stage', 'wrong_stage', 'wrong_stage']);
       const s = (await h.query('state')) as ProcedureState;
