@@ -38,16 +38,42 @@ const M = {
   notBundle: { en: '--bundle: "{file}" is not a {format} file', ru: '--bundle: «{file}» — не файл {format}', kk: '--bundle: «{file}» {format} файлы емес' },
   replayWhat: { en: 'give one procedure id or history file, or --all', ru: 'укажите один идентификатор процедуры или файл истории, либо --all', kk: 'бір рәсім идентификаторын не тарих файлын, не --all көрсетіңіз' },
   queryWithAll: { en: '--query goes with --all', ru: '--query указывается вместе с --all', kk: '--query тек --all бірге көрсетіледі' },
+  verifyWhat: { en: 'give a bundle file, or --live ID, or --all', ru: 'укажите файл пакета, либо --live ID, либо --all', kk: 'пакет файлын, не --live ID, не --all көрсетіңіз' },
   noHistory: { en: '"{file}" holds no Temporal history', ru: '«{file}» не содержит истории Temporal', kk: '«{file}» ішінде Temporal тарихы жоқ' },
 } as const;
 const say = (m: Message, p: Record<string, string> = {}) => new UsageError(filled(m, p));
 
-async function verify(file: string, opts: { digest?: string; json?: boolean; lang?: string }): Promise<number> {
+async function verify(file: string | undefined, opts: { digest?: string; live?: string; all?: boolean; json?: boolean; lang?: string }): Promise<number> {
   const lang = resolveLang(opts.lang);
+  const targets = [file !== undefined, opts.live !== undefined, opts.all === true].filter(Boolean).length;
+  if (targets !== 1) throw say(M.verifyWhat);
+  if (opts.live !== undefined || opts.all) return verifyLiveCommand(opts.live, { json: opts.json, lang });
+  if (file === undefined) throw say(M.verifyWhat);
   if (opts.digest !== undefined && !/^[0-9a-f]{64}$/.test(opts.digest)) throw say(M.digest);
   const report = verifyBundle(await readJsonInput(file, 'bundle'), opts.digest !== undefined ? { expectedDigest: opts.digest } : {});
   out(opts.json ? JSON.stringify(report, null, 2) : renderVerify(report, lang));
   return report.ok ? EXIT.ok : EXIT.foundWrong;
+}
+
+/** The running database (and Temporal, while it keeps the history) checked as a bundle would be. */
+async function verifyLiveCommand(id: string | undefined, opts: { json?: boolean; lang: Lang }): Promise<number> {
+  const { connectDb, connectTemporal } = await import('../connect.js');
+  const { verifyLive, verifyAllLive } = await import('../audit/live.js');
+  const pool = connectDb();
+  const tc = await connectTemporal().catch((e: unknown) => {
+    process.stderr.write(`tartip audit verify: ${(e as Error).message}; checking the record of acts without the history\n`);
+    return null;
+  });
+  try {
+    const src = { client: tc?.client ?? null, pool };
+    const reports = id !== undefined ? [await verifyLive(id, src)] : await verifyAllLive(src);
+    if (opts.json) out(JSON.stringify(id !== undefined ? reports[0]!.report : { ok: reports.every((r) => r.ok), procedures: reports.length, failed: reports.filter((r) => !r.ok).map((r) => r.report) }, null, 2));
+    else out(reports.map((r) => renderVerify(r.report, opts.lang)).join(''));
+    return reports.every((r) => r.ok) ? EXIT.ok : EXIT.foundWrong;
+  } finally {
+    await tc?.close();
+    await pool.end();
+  }
 }
 
 // ---- timeline ----------------------------------------------------------------------------------
@@ -212,10 +238,12 @@ export function define(program: Command): Command {
 
   audit
     .command('verify')
-    .summary('check a bundle offline (exit 4 when found wrong)')
-    .description('Checks a bundle offline (no server): digests, chain, history against the record, the edition and\ncalendar, and that every deadline and threshold recomputes; every finding names the JSON path of\nthe part found wrong (exit 4).')
-    .argument('<bundle>', 'the bundle file (JSON; - for standard input)')
+    .summary('check a bundle offline, or the running database (exit 4 when found wrong)')
+    .description('Checks a bundle offline (no server): digests, chain, history against the record, the edition and\ncalendar, and that every deadline and threshold recomputes; every finding names the JSON path of\nthe part found wrong (exit 4). With --live ID or --all, the same checks on the records as they\nstand now in PostgreSQL (DATABASE_URL) and the history in Temporal (TEMPORAL_ADDRESS), so a row\nchanged in the database behind the worker is found at once.')
+    .argument('[bundle]', 'the bundle file (JSON; - for standard input)')
     .option('--digest <SHA256>', 'the digest anchored elsewhere at export time')
+    .option('--live <ID>', 'check this procedure in the running database and Temporal')
+    .option('--all', 'check every procedure in the running database')
     .addOption(jsonOption())
     .addOption(langOption())
     .action(action(verify));

@@ -10,6 +10,8 @@ import { DEFINITIONS } from '../../workflows/definitions.js';
 import type { Actor, ProcedureDefinition, Role } from '../../workflows/procedure.js';
 import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from '../../workflows/search-attributes.js';
 import { withPins } from '../pins.js';
+import { markRows, type RowIntegrity } from '../audit/live.js';
+import type { LedgerBreak } from '../../activities/ledger-hash.js';
 import { ApiError, fromTemporal, hygiene, invalidInput, isTransient, zodIssues } from './errors.js';
 
 /** An act whose Update call was aborted or timed out is tried this many times before a 503. */
@@ -235,7 +237,7 @@ export class Procedures {
     return this.view(id, def, state, info);
   }
 
-  async record(principal: Principal | null, id: string, lang: Lang): Promise<{ id: string; acts: LedgerRow[] }> {
+  async record(principal: Principal | null, id: string, lang: Lang): Promise<{ id: string; acts: (LedgerRow & { integrity: RowIntegrity })[]; break: LedgerBreak | null }> {
     const row = await this.pool.query<{ unit: string | null }>(`SELECT input->>'unit' AS unit FROM procedures WHERE procedure_id = $1`, [id]);
     let unit: string | null;
     if (row.rows[0]) unit = row.rows[0].unit;
@@ -246,7 +248,9 @@ export class Procedures {
       unit = await this.unitOf(info, id);
     }
     if (!mayRead(principal, unit)) throw new ApiError(403, 'forbidden_body', { params: { body: principal?.body ?? '-', unit: unit ?? '-' } });
-    return { id, acts: await readLedger({ pool: this.pool }, id) };
+    // checked as it is served: a row changed in the database behind the worker's back is marked
+    const marked = markRows(await readLedger({ pool: this.pool }, id));
+    return { id, acts: marked.rows, break: marked.break };
   }
 
   /** Lists procedures through a visibility query over the search attributes; values come from a closed alphabet. */

@@ -100,8 +100,15 @@ export const LedgerRowSchema = z.strictObject({
   key: z.string(),
   prevHash: z.string(),
   hash: z.string(),
+  /** checked as the row is served: its hash and link hold (ok), it is the first that does not (broken), or it comes after such a row */
+  integrity: z.enum(['ok', 'broken', 'after_break']),
 });
-export const RecordResponseSchema = z.strictObject({ id: z.string(), acts: z.array(LedgerRowSchema) });
+export const RecordResponseSchema = z.strictObject({
+  id: z.string(),
+  acts: z.array(LedgerRowSchema),
+  /** the hash chain checked now, in the database as it stands: null when intact, else the first break */
+  break: z.strictObject({ seq: z.number().int(), index: z.number().int(), problem: z.string(), message: z.string(), expected: z.string().optional(), found: z.string().optional() }).nullable(),
+});
 
 export const KindsResponseSchema = z.strictObject({
   kinds: z.array(z.strictObject({

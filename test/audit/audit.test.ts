@@ -13,6 +13,8 @@ import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
 import { createSimulator, compareRuns, parseScenario, type SimulationResult, type Simulator } from '../../client/simulate.js';
 import { buildBundle, seal, verifyBundle, type AuditBundle } from '../../client/audit/bundle.js';
 import { readProcedureRecord } from '../../client/audit/source.js';
+import { markRows } from '../../client/audit/live.js';
+import { readLedger } from '../../activities/ledger.js';
 import { renderTimeline, timelineFromHistory, timelineFromRecord } from '../../client/audit/timeline.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import { deadlineProbeDefinition } from './fixtures/deadline-probe.js';
@@ -356,5 +358,36 @@ describe('what-if on the Art. 24 no-confidence procedure (examples/no_confidence
     // only the collection and what counts from its end move
     expect([...new Set(w.moved.map((m) => m.rule))].sort()).toEqual(['art24.p4.signature_collection', 'art24.p4.signature_verification']);
     expect(w.acts).toEqual([{ act: 'submitSheet', at: expect.stringMatching(/^2025-03-19/), before: 'too_late', after: null }]);
+  });
+});
+
+describe('tampering found live (issue 13): a row changed in the running database by its superuser', () => {
+  it('audit verify --live and --all find it at its place (exit 4); the record served marks the row', async () => {
+    const run = await sim.run(waitScenario);
+    const live = { TEMPORAL_ADDRESS: env.address, DATABASE_URL: db.url, TEMPORAL_NAMESPACE: env.namespace ?? 'default' };
+    const clean = cli(['audit', 'verify', '--live', run.procedureId, '--json'], live);
+    expect(clean.code, clean.err).toBe(0);
+    // the superuser goes around the append-only triggers and changes the expiry's date
+    const c = await db.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(`SET LOCAL session_replication_role = replica`);
+      await c.query(`UPDATE ledger SET payload = jsonb_set(payload, '{period,date}', '"2025-09-19"') WHERE procedure_id = $1 AND act_type = 'timer_expiry'`, [run.procedureId]);
+      await c.query('COMMIT');
+    } finally {
+      c.release();
+    }
+    const found = cli(['audit', 'verify', '--live', run.procedureId, '--json'], live);
+    expect(found.code).toBe(4);
+    const report = JSON.parse(found.out) as { ok: boolean; findings: { check: string; path: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.findings).toContainEqual(expect.objectContaining({ check: 'ledger', path: '$.ledger.rows[1]' }));
+    const all = cli(['audit', 'verify', '--all', '--json'], live);
+    expect(all.code).toBe(4);
+    expect((JSON.parse(all.out) as { failed: { procedureId: string }[] }).failed.map((f) => f.procedureId)).toContain(run.procedureId);
+    // what GET /v1/procedures/{id}/record serves: the row marked, the ones after it no longer vouched for
+    const marked = markRows(await readLedger({ pool: db.pool }, run.procedureId));
+    expect(marked.rows.map((r) => r.integrity)).toEqual(['ok', 'broken']);
+    expect(marked.break).toMatchObject({ seq: 2, problem: 'hash_mismatch' });
   });
 });

@@ -76,7 +76,7 @@ describe('usage errors exit 2 with one line naming the command', () => {
     [['start', 'statutory_wait'], 'tartip start: --file FILE is required'],
     [['token', 'create', '--role', 'mayor', '--actor', 'x', '--name', 'X'], 'tartip token create: --role: "mayor" is not one of administrator, commission, auditor'],
     [['token', 'revoke', 'abc'], 'tartip token revoke: TOKEN-ID: "abc" is not a token id'],
-    [['audit', 'verify'], 'tartip audit verify: bundle is required'],
+    [['audit', 'verify'], 'tartip audit verify: give a bundle file, or --live ID, or --all'],
     [['show'], 'tartip show: procedure-id is required'],
     [['simulate', 'a.json', 'b.json'], "tartip simulate: Unexpected argument 'b.json'"],
     [['calendar', '2025', '--lang', 'ru', '--bogus'], "tartip calendar: Неизвестный параметр '--bogus'"],
