@@ -37,8 +37,8 @@ export async function startPure(spec: ProcedureSpec<any, any, any>, at: string, 
   const deliver = async () => {
     // notices are delivered at once (what the spec counts from receipt runs now)
     for (let e = p.outbox.shift(); e; e = p.outbox.shift()) {
-      p.delivered(e);
-      await p.flush();
+      const n = e;
+      await p.system(`delivery ${n.step}`, () => p.delivered(n), () => p.book.noticeDone(n.step, { sent: true }));
     }
   };
   await deliver();
@@ -60,8 +60,8 @@ export async function startPure(spec: ProcedureSpec<any, any, any>, at: string, 
       const end = Date.parse(iso);
       for (let d = p.book.nextTimer(); d && Date.parse(d.period.instant) <= end; d = p.book.nextTimer()) {
         now = Math.max(now, Date.parse(d.period.instant));
-        await p.expire(d, io as Io);
-        await p.flush();
+        // as the interpreter does: the timer's step whole or not at all
+        await p.system(`expiry ${d.rule}`, () => p.expire(d!, io as Io), () => p.book.fired(d!.rule));
         await deliver();
       }
       now = Math.max(now, end);

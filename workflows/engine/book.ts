@@ -63,6 +63,8 @@ export class Book<F, S extends string> {
   interpretations: InterpretationUse[] = [];
   acts: ActSummary[] = [];
   notices: NoticeStatus[] = [];
+  /** what the system could not do by itself (a timer's consequence or a delivery that failed for good), for a person to see */
+  problems: { at: string; what: string; message: string }[] = [];
   clock: ClockState = { suspended: null, history: [] };
   /** records and notices owed, in order; drained by the interpreter */
   effects: Effect[] = [];
@@ -343,7 +345,7 @@ export class Book<F, S extends string> {
   }
 
   state(editionId: string, extra: Record<string, unknown> = {}): ProcedureState {
-    const view = { overdue: this.overdue(), notices: this.notices, periods: this.periods, clock: this.clock };
+    const view = { overdue: this.overdue(), notices: this.notices, periods: this.periods, clock: this.clock, ...(this.problems.length ? { problems: this.problems } : {}) };
     return {
       kind: this.kind,
       procedure: this.procedure,

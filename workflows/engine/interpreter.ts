@@ -153,17 +153,11 @@ export async function runProcedure<F, S extends string, I extends Input>(spec: P
       delivering = true;
       try {
         await notify(e.key, e.notice);
-        await turn(async () => {
-          p.delivered(e);
-          await p.flush();
-        });
+        await turn(() => p.system(`delivery ${e.step}`, () => p.delivered(e), () => b.noticeDone(e.step, { sent: true })));
       } catch (err) {
         if (!(err instanceof ActivityFailure)) throw err;
         const reason = err.cause instanceof ApplicationFailure ? `${err.cause.type ?? 'Error'}: ${err.cause.message}` : String(err.cause?.message ?? err.message);
-        await turn(async () => {
-          p.undeliverable(e, reason);
-          await p.flush();
-        });
+        await turn(() => p.system(`undeliverable ${e.step}`, () => p.undeliverable(e, reason), () => b.noticeDone(e.step, { sent: false, reason })));
       }
       p.outbox.shift();
       delivering = false;
@@ -187,8 +181,7 @@ export async function runProcedure<F, S extends string, I extends Input>(spec: P
     await turn(async () => {
       const d = b.deadline(next!.rule);
       if (!d || d.overdue || b.clock.suspended || msUntil(d.period.instant) > 0) return;
-      await p.expire(d, io);
-      await p.flush();
+      await p.system(`expiry ${d.rule}`, () => p.expire(d, io), () => b.fired(d.rule));
     });
   }
   publish();

@@ -169,6 +169,28 @@ export class Pipeline<F, S extends string, I extends { editionId: string; starte
     this.seal(TIMER, d.period.instant);
   }
 
+  /**
+   * A step the system takes by itself (a timer, a delivery), with its records: it happens whole or
+   * not at all. When it cannot (a record refused for good), the procedure stays as it was, the
+   * problem is shown in its state, and it runs on: a timer never makes a procedure fail.
+   */
+  async system(what: string, step: () => Promise<void> | void, ifFailed?: () => void): Promise<void> {
+    const before = this.book.snapshot();
+    const steps = this.steps;
+    const outbox = this.outbox.length;
+    try {
+      await step();
+      await this.flush();
+    } catch (e) {
+      this.book.restore(before);
+      this.steps = steps;
+      this.outbox.length = Math.min(this.outbox.length, outbox);
+      ifFailed?.();
+      this.book.problems.push({ at: new Date(this.book.now()).toISOString(), what, message: e instanceof Error ? e.message : String(e) });
+      this.book.touch();
+    }
+  }
+
   /** A notice was delivered: what the spec counts from its receipt. */
   delivered(e: Extract<Effect, { kind: 'notice' }>): void {
     this.book.noticeDone(e.step, { sent: true });
