@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { procedureRegistryActivities } from '../activities/procedure-registry.js';
 import { closeActivities, createActivities, RecordsInputError, type RecordsConfig } from '../activities/index.js';
 import { senateRecallActivities } from '../activities/senate-recall.js';
+import { integrityActivities } from '../activities/integrity.js';
 
 export type ChannelsConfig = Pick<RecordsConfig, 'mail' | 'webhook'>;
 
@@ -31,10 +32,11 @@ export function dataErrorsFinal<T extends Record<string, (input: never) => Promi
   return wrapped as T;
 }
 
-export function buildActivities(pool: pg.Pool, channels: ChannelsConfig = {}) {
+export function buildActivities(pool: pg.Pool, channels: ChannelsConfig & { auditors?: readonly string[] } = {}) {
   // runtime writes go through the restricted role: it can append to the ledger, never change it
   const records = createActivities({ pool, role: 'tartip_worker', ...channels });
-  const all = dataErrorsFinal({ ...procedureRegistryActivities(pool), ...records, ...senateRecallActivities({ pool, role: 'tartip_worker' }) });
+  const integrity = integrityActivities({ pool, role: 'tartip_worker', ...(channels.mail ? { mail: channels.mail } : {}), ...(channels.auditors ? { auditors: channels.auditors } : {}) });
+  const all = dataErrorsFinal({ ...procedureRegistryActivities(pool), ...records, ...senateRecallActivities({ pool, role: 'tartip_worker' }), ...integrity });
   closers.set(all, () => closeActivities(records));
   return all;
 }

@@ -20,6 +20,8 @@ export const ConfigSchema = z.object({
   TARTIP_SMTP_PORT: port.default(25),
   TARTIP_MAIL_FROM: z.string().min(3).default('tartip@localhost'),
   TARTIP_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** the auditors told by e-mail when the daily integrity watch finds a break (comma-separated addresses) */
+  TARTIP_AUDITORS: z.string().optional().transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(z.email())),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -36,5 +38,6 @@ export function channelsOf(cfg: Config) {
   return {
     ...(cfg.TARTIP_SMTP_HOST ? { mail: { host: cfg.TARTIP_SMTP_HOST, port: cfg.TARTIP_SMTP_PORT, from: cfg.TARTIP_MAIL_FROM } } : {}),
     ...(cfg.TARTIP_WEBHOOK_SECRET ? { webhook: { secret: cfg.TARTIP_WEBHOOK_SECRET } } : {}),
+    auditors: cfg.TARTIP_AUDITORS,
   };
 }

@@ -11,7 +11,7 @@ import { migrate } from './db/migrate.js';
 import { createWorker } from './worker.js';
 import { buildActivities, closeBuiltActivities } from './activities.js';
 import { channelsOf } from './config.js';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { buildServer } from '../client/http/server.js';
 import type { AddressInfo } from 'node:net';
 
@@ -80,7 +80,13 @@ export async function startTartip(cfg: Config, log: (l: string) => void = consol
     // ---- HTTP API (issue 8, client/http/server.ts) -------------------------------------------
     const apiConnection = await Connection.connect({ address: temporalAddress });
     stops.push(() => apiConnection.close());
-    const api = await buildServer({ temporalClient: new Client({ connection: apiConnection, namespace: cfg.TEMPORAL_NAMESPACE }), pool, taskQueue: cfg.TARTIP_TASK_QUEUE });
+    const temporalClient = new Client({ connection: apiConnection, namespace: cfg.TEMPORAL_NAMESPACE });
+    // the daily integrity watch (workflows/integrity-watch.ts): one per deployment, found again on restart
+    await temporalClient.workflow.start('integrityWatch', { workflowId: 'tartip:integrity-watch', taskQueue: cfg.TARTIP_TASK_QUEUE, args: [{}] }).catch((e: unknown) => {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+    });
+    if (cfg.TARTIP_AUDITORS.length === 0) log('tartip: TARTIP_AUDITORS is not set: the daily integrity watch will find breaks but tell nobody by e-mail');
+    const api = await buildServer({ temporalClient, pool, taskQueue: cfg.TARTIP_TASK_QUEUE });
     await api.listen({ host: '127.0.0.1', port: cfg.TARTIP_HTTP_PORT });
     stops.push(() => api.close());
     const apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;

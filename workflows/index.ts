@@ -5,3 +5,4 @@ export { akimConsent } from './akim-consent.js';
 export { noConfidence } from './no-confidence.js';
 export { ruralAkimElection } from './rural-akim-election.js';
 export { selfCheck } from './self-check.js';
+export { integrityWatch } from './integrity-watch.js';

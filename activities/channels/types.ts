@@ -18,7 +18,8 @@ export interface OutgoingNotice {
   addressee: Addressee;
   languages: NoticeLang[];
   texts: Partial<Record<NoticeLang, Rendered>>;
-  basis: Citation;
+  /** the norm that requires the notice (absent for the system's own alerts, e.g. the integrity watch) */
+  basis?: Citation;
   deadline: string;
   templateId: string;
 }
