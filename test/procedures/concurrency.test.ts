@@ -57,3 +57,44 @@ describe('acts sent at once', () => {
     });
   });
 });
+
+describe('an e-mail outage delays notices, never acts or the record (issue 13)', () => {
+  it('with SMTP refusing every message, the act is in the record at once and the next act goes through; the notice goes out once SMTP accepts again', async () => {
+    const { startSmtpServer } = await import('../harness/smtp.js');
+    const smtp = await startSmtpServer();
+    const mailActs = buildActivities(db.pool, { mail: { host: smtp.host, port: smtp.port, from: 'tartip@example.kz', ignoreTLS: true } });
+    const { worker, taskQueue } = await testWorker(env, mailActs);
+    try {
+      await worker.runUntil(async () => {
+        const email = (role: string) => ({ name: role, role, address: `${role}@example.kz`, channel: 'email' });
+        const input = {
+          editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, unit: 'KZ-TEST', startedBy: clerk,
+          post: { id: 'POST-SMTP', title: 'аким', level: 'region' }, maslikhatId: 'M', maslikhatName: 'M',
+          appointing: email('appointing'), superior: email('superior'), president: email('president'),
+          submission: { at: at('2025-03-03'), candidate: candidate('C1') },
+          roster: { seats: 30, deputies: Array.from({ length: 30 }, (_, i) => ({ id: `D${i + 1}` })) },
+          simulation: { legalStart: at('2025-03-06', '12:00') },
+        };
+        smtp.failNext(1_000_000);
+        const h = await env.client.workflow.start('akimConsent', { workflowId: `akim_consent:smtp-${Date.now()}`, taskQueue, args: [input] });
+        const s1 = await h.executeUpdate<ProcedureState, [unknown]>('recordSessionDecision', { args: [{ actor: clerk, at: at('2025-03-06', '11:00'), session: { number: 'S', kind: 'regular' }, candidatePresent: true, present: 25, votesFor: 15 }] });
+        // the decision is recorded though its notice cannot be sent
+        const rows = await db.pool.query(`SELECT act_type FROM ledger WHERE procedure_id = $1 ORDER BY seq`, [h.workflowId]);
+        expect(rows.rows.map((r) => r.act_type)).toContain('session_decision');
+        expect((s1.notices as { status: string }[]).map((n) => n.status)).toEqual(['queued']);
+        // and the next act is not held up by the notice
+        const s2 = await h.executeUpdate<ProcedureState, [unknown]>('submitCandidate', { args: [{ actor: clerk, candidate: candidate('C2'), at: at('2025-03-06', '11:30') }] });
+        expect(s2.stage).toBe('awaiting_session');
+        expect(smtp.messages).toHaveLength(0);
+        // SMTP accepts again: the queued notice goes out, once
+        smtp.failNext(0);
+        for (let i = 0; i < 600 && smtp.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+        expect(smtp.messages.filter((m) => m.to.includes('appointing@example.kz'))).toHaveLength(1);
+        await h.terminate('test done');
+      });
+    } finally {
+      await closeBuiltActivities(mailActs);
+      await smtp.close();
+    }
+  }, 120_000);
+});
