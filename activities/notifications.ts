@@ -268,7 +268,7 @@ export async function sendNotice(ctx: NotificationContext, input: SendNoticeInpu
           actType: 'notice_delivered',
           legalAt: done.delivered_at!.toISOString(),
           actor: { kind: 'system', id: 'tartip.notifications', role: done.channel },
-          payload: noticeActPayload(done, response),
+          payload: noticeActPayload(done, response, opened.unknownBefore),
           citation: done.basis,
         });
         act = { seq: a.seq, hash: a.hash };
@@ -295,8 +295,11 @@ export async function sendNotice(ctx: NotificationContext, input: SendNoticeInpu
   }
 }
 
-function noticeActPayload(n: NoticeRow, response: string | null) {
+function noticeActPayload(n: NoticeRow, response: string | null, resentAfterUnknownOutcome = false) {
   return {
+    // an earlier attempt may have reached the addressee (a crash between sending and marking): at
+    // least once, with the same delivery id (Message-ID), and said so in the record
+    ...(resentAfterUnknownOutcome ? { resentAfterUnknownOutcome: true } : {}),
     noticeKey: n.key,
     addressee: n.addressee,
     channel: n.channel,

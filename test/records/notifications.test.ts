@@ -102,6 +102,9 @@ describe('notices', () => {
     const mails = mailsWithKey('n-window');
     expect(mails).toHaveLength(2);
     expect(new Set(mails.map((m) => m.messageId))).toEqual(new Set([r.deliveryId]));
+    // the record says so: the addressee may have it twice
+    const act = await db.pool.query(`SELECT payload FROM ledger WHERE procedure_id = 'proc-n' AND idem_key = 'notice/n-window'`);
+    expect(act.rows[0]?.payload).toMatchObject({ resentAfterUnknownOutcome: true, noticeKey: 'n-window' });
   });
 
   it('two executions of one notice at the same time send it once', async () => {
