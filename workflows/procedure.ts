@@ -93,4 +93,6 @@ export interface ProcedureDefinition {
   /** who may start it (e.g. the election commission calls an election, Art. 36-1(10)); default: administrator */
   startRoles?: readonly Role[];
   acts: Record<string, { input: z.ZodType; roles: readonly Role[]; title: Titles }>;
+  /** every stage, in the order of the article (a --stage or ?stage= is checked against it) */
+  stages?: readonly string[];
 }

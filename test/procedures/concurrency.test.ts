@@ -58,6 +58,30 @@ describe('acts sent at once', () => {
   });
 });
 
+describe('an act that arrives with the start', () => {
+  it('(update-with-start: delivered in the first workflow task) waits for the start, then is performed', async () => {
+    const { WithStartWorkflowOperation } = await import('@temporalio/client');
+    const { worker, taskQueue } = await testWorker(env, activities);
+    await worker.runUntil(async () => {
+      const input = {
+        editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, unit: 'KZ-TEST', startedBy: clerk,
+        post: { id: 'POST-UWS', title: 'аким', level: 'region' }, maslikhatId: 'M', maslikhatName: 'M',
+        appointing: target('appointing'), superior: target('superior'), president: target('president'),
+        submission: { at: at('2025-03-03'), candidate: candidate('C1') },
+        roster: { seats: 30, deputies: Array.from({ length: 30 }, (_, i) => ({ id: `D${i + 1}` })) },
+        simulation: { legalStart: at('2025-03-06', '12:00') },
+      };
+      const op = new WithStartWorkflowOperation('akimConsent', { workflowId: `akim_consent:uws-${Date.now()}`, taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL' });
+      const s = await env.client.workflow.executeUpdateWithStart<import('@temporalio/client').Workflow, ProcedureState, [unknown]>('recordSessionDecision', {
+        args: [{ actor: clerk, at: at('2025-03-06', '11:00'), session: { number: 'S', kind: 'regular' }, candidatePresent: true, present: 25, votesFor: 16 }], startWorkflowOperation: op,
+      });
+      expect(s).toMatchObject({ stage: 'closed', outcome: 'consented' });
+      const h = await op.workflowHandle();
+      expect((await h.describe()).status.name).not.toBe('FAILED');
+    });
+  });
+});
+
 describe('an e-mail outage delays notices, never acts or the record (issue 13)', () => {
   it('with SMTP refusing every message, the act is in the record at once and the next act goes through; the notice goes out once SMTP accepts again', async () => {
     const { startSmtpServer } = await import('../harness/smtp.js');

@@ -244,8 +244,12 @@ export class Book<F, S extends string> {
     return stages.includes(this.stage);
   }
 
+  /** the specification's stages (set by the pipeline); a stage not listed there is a bug of the spec */
+  stages: readonly S[] = [];
+
   /** A new stage; with an outcome the procedure has ended and its deadlines close (except afterOutcome ones). */
   setStage(stage: S, outcome: string | null = null): void {
+    if (this.stages.length && !this.stages.includes(stage)) throw new Error(`${this.kind}: stage ${stage} is not among the specification's stages (${this.stages.join(', ')})`);
     this.stage = stage;
     if (outcome) {
       this.outcome = outcome;

@@ -5,6 +5,7 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  TemporalFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -43,6 +44,10 @@ export function asFailure(e: unknown): unknown {
   if (e instanceof ActivityFailure && e.cause instanceof ApplicationFailure && e.cause.nonRetryable !== false) {
     const body = { code: 'records_refused', field: '(root)', params: { reason: e.cause.message } };
     return ApplicationFailure.create({ type: 'Refused:records_refused', nonRetryable: true, message: e.cause.message, details: [body] });
+  }
+  // a bug in a specification must fail the act, not the workflow task (which would hold the procedure)
+  if (e instanceof Error && !(e instanceof TemporalFailure)) {
+    return ApplicationFailure.create({ type: 'InternalError', nonRetryable: true, message: `${e.name}: ${e.message}` });
   }
   return e;
 }
@@ -89,6 +94,38 @@ export async function runProcedure<F, S extends string, I extends Input>(spec: P
     if (!started) throw new Error('the procedure is starting');
     return p.state();
   });
+  let published = '';
+  const publish = (): void => {
+    const next = b.nextTimer();
+    const key = `${b.stage}|${next?.period.instant ?? ''}`;
+    if (key === published) return;
+    published = key;
+    upsertSearchAttributes([
+      { key: STAGE, value: b.stage },
+      { key: NEXT_DEADLINE, value: next ? new Date(next.period.instant) : null },
+    ] as never);
+  };
+
+  // the start is first in line: an act delivered with the first task (Temporal hands buffered
+  // Updates to setHandler at once) waits for it
+  const starting = turn(async () => {
+    try {
+      await p.start(io, new Date(legalNow()).toISOString());
+    } catch (e) {
+      throw asFailure(e);
+    }
+    started = true;
+    upsertSearchAttributes([
+      { key: PROCEDURE, value: spec.kind },
+      ...(spec.unit || input.unit ? [{ key: UNIT, value: spec.unit ? spec.unit(input) : input.unit }] : []),
+    ] as never);
+    publish();
+    // the ledger's acts need the procedure registered first
+    await registerProcedure({ procedureId: workflowId, kind: spec.kind, editionId: edition.id, calendarId: calendar.ref, startedBy: input.startedBy.id, input });
+    await p.flush();
+    ready = true;
+  });
+
   for (const name of Object.keys(p.acts)) {
     setHandler(
       defineUpdate<ProcedureState, [unknown]>(name),
@@ -114,35 +151,9 @@ export async function runProcedure<F, S extends string, I extends Input>(spec: P
     );
   }
 
-  let published = '';
-  const publish = (): void => {
-    const next = b.nextTimer();
-    const key = `${b.stage}|${next?.period.instant ?? ''}`;
-    if (key === published) return;
-    published = key;
-    upsertSearchAttributes([
-      { key: STAGE, value: b.stage },
-      { key: NEXT_DEADLINE, value: next ? new Date(next.period.instant) : null },
-    ] as never);
-  };
 
-  await turn(async () => {
-    try {
-      await p.start(io, new Date(legalNow()).toISOString());
-    } catch (e) {
-      throw asFailure(e);
-    }
-    started = true;
-    upsertSearchAttributes([
-      { key: PROCEDURE, value: spec.kind },
-      ...(spec.unit || input.unit ? [{ key: UNIT, value: spec.unit ? spec.unit(input) : input.unit }] : []),
-    ] as never);
-    publish();
-    // the ledger's acts need the procedure registered first
-    await registerProcedure({ procedureId: workflowId, kind: spec.kind, editionId: edition.id, calendarId: calendar.ref, startedBy: input.startedBy.id, input });
-    await p.flush();
-    ready = true;
-  });
+
+  await starting;
 
   // notices: delivered one by one, apart from acts (an outage delays notices, never acts)
   let delivering = false;

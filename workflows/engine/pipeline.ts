@@ -99,6 +99,7 @@ export class Pipeline<F, S extends string, I extends { editionId: string; starte
     procedureId: string = spec.workflowId(input),
   ) {
     this.book = new Book<F, S>(procedureId, spec.kind, spec.procedure, edition, calendar, calendarRef, (input as { interpretations?: [] }).interpretations ?? [], spec.initial, now);
+    this.book.stages = spec.stages;
     this.acts = { ...spec.acts, ...CLOCK_ACTS };
     this.prefix = spec.stepPrefix ? `${spec.stepPrefix(input)}/` : '';
   }
@@ -245,6 +246,6 @@ export function definitionOf(spec: ProcedureSpec<any, any, any>): ProcedureDefin
   for (const [name, a] of Object.entries({ ...spec.acts, ...CLOCK_ACTS })) acts[name] = { input: a.input, roles: a.roles, title: a.title };
   return {
     kind: spec.kind, workflowType: spec.workflowType, procedure: spec.procedure, title: spec.title, input: spec.input,
-    workflowId: (i) => spec.workflowId(i), ...(spec.startRoles ? { startRoles: spec.startRoles } : {}), acts,
+    workflowId: (i) => spec.workflowId(i), ...(spec.startRoles ? { startRoles: spec.startRoles } : {}), acts, stages: spec.stages,
   };
 }
