@@ -175,8 +175,10 @@ export const akimConsentSpec = defineProcedure<AkimConsentFacts, AkimConsentStag
         }
         b.setStage('awaiting_resubmission');
         // "в течение двух рабочих дней со дня получения решения сессии маслихата повторно направляет ... другой кандидатуры"
+        const n = s.n;
         const received = (bb: B, day: string): void => {
-          if (!bb.is('awaiting_resubmission')) return; // resubmitted already, while the notice was on its way
+          // resubmitted already while the notice was on its way, or a later decision is the one awaited now
+          if (!bb.is('awaiting_resubmission') || bb.facts.submissions.length !== n) return;
           bb.facts.decisionReceived = day;
           bb.open('art23_1.p3.resubmission', day, 'resubmission_overdue');
         };
