@@ -83,6 +83,21 @@ describe('every example input with a control character in one of its texts', () 
     }), { numRuns: 300 });
   });
 
+  it(`every act of all ${EXAMPLES.length} examples, under its own schema, is refused naming the field`, () => {
+    const acts = EXAMPLES.flatMap(({ x }) => x.acts.map((a) => ({ schema: SPECS[x.procedure]!.acts[a.act]!.input, input: { ...a.input, at: a.at } })));
+    fc.assert(fc.property(fc.constantFrom(...acts), fc.nat(), control, ({ schema, input }, pick, c) => {
+      const paths = texts(input);
+      const p = paths[pick % paths.length]!;
+      let refused: unknown;
+      try {
+        parseInput(schema, withText(input, p, (s) => c + s), 'act');
+      } catch (e) {
+        refused = e;
+      }
+      expect((refused as InputRefusal).issues[0]).toMatchObject({ field: p.join('.'), rule: 'control_character' });
+    }), { numRuns: 500 });
+  });
+
   it('acts of the Art. 23-1 and Art. 24 examples are refused and change nothing', async () => {
     const runs = EXAMPLES.filter(({ x }) => x.procedure === 'akim_consent' || x.procedure === 'no_confidence');
     await fc.assert(fc.asyncProperty(fc.constantFrom(...runs), fc.nat(), fc.nat(), control, async ({ x }, which, pick, c) => {
