@@ -12,6 +12,10 @@ export const CALENDAR_REF = `kz-official@${LATEST_OFFICIAL_VERSION}`;
 
 export interface PureRun {
   p: Pipeline<any, any, any>;
+  /** the start input as parsed (pins and simulation filled in) */
+  input: any;
+  /** legal now, epoch ms */
+  now(): number;
   records: { step: string; act: RecordAct }[];
   state(): ProcedureState;
   /** performs an act at `at`: null when accepted, else the refusal code ('invalid_input' for a schema) */
@@ -43,7 +47,7 @@ export async function startPure(spec: ProcedureSpec<any, any, any>, at: string, 
   };
   await deliver();
   const run: PureRun = {
-    p, records,
+    p, records, input: full, now: () => now,
     state: () => p.state(),
     async act(name, a) {
       const t = Date.parse(String(a.at));

@@ -5,12 +5,10 @@
 // with its carry-overs; months counted to the same day number).
 import { describe, expect, it } from 'vitest';
 import { LATEST_OFFICIAL_VERSION, officialCalendar } from '../../statute/calendar/index.js';
-import { StatuteError } from '../../statute/errors.js';
 import { DEFAULT_EDITION_ID, getEdition } from '../../statute/rules.js';
-import type { RecordAct } from '../../workflows/engine/book.js';
-import { InputRefusal, Pipeline } from '../../workflows/engine/pipeline.js';
 import type { Io } from '../../workflows/engine/spec.js';
-import { NoConfidenceInput, noConfidenceSpec } from '../../workflows/no-confidence.js';
+import { noConfidenceSpec } from '../../workflows/no-confidence.js';
+import { refusalOf, startPure } from '../harness/pure.js';
 
 const calendarRef = `kz-official@${LATEST_OFFICIAL_VERSION}`;
 // 25 seats: one fifth = 5, majority of the total = 13, quorum (two thirds) = 17
@@ -51,50 +49,14 @@ const io = {
   rosterAsOf: async () => ({ seats: 10, deputies: Array.from({ length: 9 }, (_, i) => ({ id: `R${i}`, fullName: `Депутат ${i}` })), digest: 'fixture' }),
 } as unknown as Io;
 
-function codeOf(e: unknown): string {
-  if (e instanceof StatuteError) return e.body.code;
-  if (e instanceof InputRefusal) return 'invalid_input';
-  throw e;
-}
-
 async function run(over: Record<string, unknown>, steps: Step[]) {
-  let now = Date.parse(START);
-  const records: { step: string; act: RecordAct }[] = [];
-  const p = new Pipeline(noConfidenceSpec, NoConfidenceInput.parse(input(over)) as never, getEdition(DEFAULT_EDITION_ID), officialCalendar(calendarRef), calendarRef, () => now, { record: async (step, act) => void records.push({ step, act }) });
-  // notices are delivered at once, on the day they are sent
-  const deliver = async () => {
-    for (let e = p.outbox.shift(); e; e = p.outbox.shift()) {
-      p.delivered(e);
-      await p.flush();
-    }
-  };
-  // time passes to `t`: every timer due by then fires, in order
-  const advance = async (t: number) => {
-    for (let d = p.book.nextTimer(); d && Date.parse(d.period.instant) <= t; d = p.book.nextTimer()) {
-      now = Date.parse(d.period.instant);
-      await p.expire(d, io as never);
-      await p.flush();
-      await deliver();
-    }
-    now = Math.max(now, t);
-  };
-  await p.start(io, START);
-  await p.flush();
-  await deliver();
+  // the engine's own pipeline, as the interpreter runs it (test/harness/pure.ts)
+  const r = await startPure(noConfidenceSpec, START, input(over), io);
+  const { p, records } = r;
   const refusals: (string | null)[] = [];
   for (const s of steps) {
-    if ('until' in s) {
-      await advance(Date.parse(s.until));
-      continue;
-    }
-    await advance(Date.parse(s.at));
-    try {
-      await p.perform(s.act, { actor: clerk, at: s.at, ...s.input }, io);
-      await deliver();
-      refusals.push(null);
-    } catch (e) {
-      refusals.push(codeOf(e));
-    }
+    if ('until' in s) await r.until(s.until);
+    else refusals.push(await r.act(s.act, { actor: clerk, at: s.at, ...s.input }));
   }
   const b = p.book;
   return {
@@ -285,7 +247,7 @@ describe('Art. 24, pure: what the record holds', () => {
       [{ appeal: { at: at('2025-03-03'), initiators: ['D01', 'D01'] } }, 'duplicate'],
       [{ appeal: { at: at('2025-03-04'), initiators: ['D01'] } }, 'in_future'],
     ] as const) {
-      await expect(run(over, []).then(() => null, codeOf)).resolves.toBe(code);
+      await expect(run(over, []).then(() => null, refusalOf)).resolves.toBe(code);
     }
   });
 });

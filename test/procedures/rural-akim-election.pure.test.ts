@@ -3,15 +3,10 @@
 // Dates are counted by hand below (official calendar 2025: 06.06 Kurban Ait; weekends skipped
 // only where the law's period ends on a non-working day; "за N дней" lead times are never moved).
 import { describe, expect, it } from 'vitest';
-import { LATEST_OFFICIAL_VERSION, officialCalendar } from '../../statute/calendar/index.js';
-import { StatuteError } from '../../statute/errors.js';
-import { DEFAULT_EDITION_ID, getEdition } from '../../statute/rules.js';
-import { InputRefusal, parseInput, Pipeline } from '../../workflows/engine/pipeline.js';
+import { startPure } from '../harness/pure.js';
 import type { Io } from '../../workflows/engine/spec.js';
-import type { RecordAct } from '../../workflows/engine/book.js';
 import { ruralAkimElectionSpec as spec, type Input, type RuralAkimElectionInput } from '../../workflows/rural-akim-election.js';
 
-const REF = `kz-official@${LATEST_OFFICIAL_VERSION}`;
 const EC = { kind: 'body' as const, id: 'tik-talgar', name: 'ТИК' };
 const at = (date: string, time = '10:00') => `${date}T${time}:00+05:00`;
 
@@ -38,39 +33,17 @@ interface Row {
   milestones?: Record<string, string>;
 }
 
-async function run(row: Row) {
-  let now = Date.parse(row.start);
-  const records: { step: string; act: RecordAct }[] = [];
-  const input = parseInput(spec.input, {
-    editionId: DEFAULT_EDITION_ID, calendarRef: REF, unit: 'ALM-R.TALGAR.BELBULAK', startedBy: EC, districtMaslikhatId: 'M-TALGAR',
-    trigger: { kind: 'term_end', termEnd: '2025-06-30' }, simulation: { legalStart: row.start }, ...row.input,
-  }, 'input') as Input;
-  const p = new Pipeline(spec, input, getEdition(DEFAULT_EDITION_ID), officialCalendar(REF), REF, () => now, { record: async (step, act) => void records.push({ step, act }) });
-  await p.start(io, row.start);
-  await p.flush();
-  // time passes: every timer due by `to` fires in order, at its instant
-  const pass = async (to: number) => {
-    for (let d = p.book.nextTimer(); d && Date.parse(d.period.instant) <= to; d = p.book.nextTimer()) {
-      now = Math.max(now, Date.parse(d.period.instant));
-      await p.expire(d, io as never);
-      await p.flush();
-    }
-    now = Math.max(now, to);
-  };
+/** legal now of the run in progress (the register below changes with it) */
+let clock: () => number = () => 0;
+
+async function run(row: Row, register: Io = io) {
+  // the engine's own pipeline, as the interpreter runs it (test/harness/pure.ts)
+  const r = await startPure(spec, row.start, { unit: 'ALM-R.TALGAR.BELBULAK', startedBy: EC, districtMaslikhatId: 'M-TALGAR', trigger: { kind: 'term_end', termEnd: '2025-06-30' }, ...row.input }, register);
+  clock = r.now;
   const refusals: (string | null)[] = [];
-  for (const [when, name, body] of row.acts) {
-    await pass(Date.parse(when));
-    try {
-      await p.perform(name, { actor: EC, at: when, ...body }, io);
-      refusals.push(null);
-    } catch (e) {
-      if (e instanceof StatuteError) refusals.push(e.body.code);
-      else if (e instanceof InputRefusal) refusals.push('invalid_input');
-      else throw e;
-    }
-  }
-  if (row.until) await pass(Date.parse(row.until));
-  return { p, input, refusals, records, now: () => now };
+  for (const [when, name, body] of row.acts) refusals.push(await r.act(name, { actor: EC, at: when, ...body }));
+  if (row.until) await r.until(row.until);
+  return { p: r.p, input: r.input as Input, refusals, records: r.records, now: r.now };
 }
 
 const nominee = (id: string, dateOfBirth = '1980-01-15', date = '2025-05-04') => ({
@@ -336,18 +309,15 @@ describe('rural akim election, the pure core (no Temporal, PostgreSQL or SMTP)',
 });
 
 describe('36-1(10): the electors are the district maslikhat as it stands on election day', () => {
-  it('reads the register as of election day: a deputy registered after the call counts', async () => {
-    const saved = io.rosterAsOf;
-    // the register's data: 19 deputies until 19.05, a 20th registered on 20.05
-    (io as { rosterAsOf: unknown }).rosterAsOf = async (q: { maslikhatId: string; date: string }) => {
-      const r = await saved(q as never);
-      return q.date < '2025-05-20' ? { ...r, deputies: r.deputies.slice(0, 19) } : r;
-    };
-    try {
-      const { p } = await run({ name: 'electors', start: at('2025-04-28', '09:00'), acts: [...called, ...candidates(['A', 'B'])], until: at('2025-06-01', '09:00'), stage: 'voting' });
-      expect(p.state().facts).toMatchObject({ electors: { date: '2025-06-01', deputies: 20 } });
-    } finally {
-      (io as { rosterAsOf: unknown }).rosterAsOf = saved;
-    }
+  it('reads the register on election day: a deputy entered after the call (20.05) counts', async () => {
+    // the register as it stands at legal now: the 20th deputy is entered on 20.05, after the call of 02.05
+    const register = {
+      rosterAsOf: async (q: { maslikhatId: string; date: string }) => {
+        const r = await io.rosterAsOf(q as never);
+        return clock() < Date.parse(at('2025-05-20', '00:00')) ? { ...r, deputies: r.deputies.slice(0, 19) } : r;
+      },
+    } as unknown as Io;
+    const { p } = await run({ name: 'electors', start: at('2025-04-28', '09:00'), acts: [...called, ...candidates(['A', 'B'])], until: at('2025-06-01', '09:00'), stage: 'voting' }, register);
+    expect(p.state().facts).toMatchObject({ electors: { date: '2025-06-01', deputies: 20 } });
   });
 });
