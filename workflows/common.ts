@@ -1,6 +1,7 @@
 // What every procedure workflow shares: input validation that refuses with a typed failure,
 // pinned edition/calendar, and the one way to record an act or send a notice.
-import { ApplicationFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, TemporalFailure, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { InputRefusal, parseInput } from './engine/pipeline.js';
 import type { z } from 'zod';
 import { calendarFromJson, officialCalendar, type Calendar } from '../statute/calendar/index.js';
 import { getEdition } from '../statute/rules.js';
@@ -11,25 +12,37 @@ import type { DatedPeriod } from '../statute/deadlines.js';
 import type { TartipActivities } from '../worker/activities.js';
 import type { Actor } from './procedure.js';
 
-/** Parses workflow input or an act; a bad one fails with type 'InvalidInput' naming each field. */
+/** Parses workflow input or an act (engine/pipeline.ts parseInput: hygiene, then the schema); a bad one fails as 'InvalidInput' naming each field. */
 export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => ({ field: i.path.join('.') || '(root)', rule: i.code, message: i.message }));
-  throw ApplicationFailure.create({
-    type: 'InvalidInput',
-    nonRetryable: true,
-    message: `${what}: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
-    details: issues,
-  });
+  try {
+    return parseInput(schema as z.ZodType<z.output<S>>, value, what);
+  } catch (e) {
+    throw asFailure(e);
+  }
 }
 
 /** A StatuteError as a non-retryable failure that keeps its typed body (code, field, rule, citation, date). */
 export function refusal(e: unknown): never {
+  throw asFailure(e);
+}
+
+/** A refusal as the Update's (or the start's) typed failure; the workflow itself never fails of it. */
+export function asFailure(e: unknown): unknown {
   if (e instanceof StatuteError) {
-    throw ApplicationFailure.create({ type: `Refused:${e.body.code}`, nonRetryable: true, message: e.message, details: [e.body] });
+    return ApplicationFailure.create({ type: `Refused:${e.body.code}`, nonRetryable: true, message: e.message, details: [e.body] });
   }
-  throw e;
+  if (e instanceof InputRefusal) {
+    return ApplicationFailure.create({ type: 'InvalidInput', nonRetryable: true, message: e.message, details: e.issues });
+  }
+  if (e instanceof ActivityFailure && e.cause instanceof ApplicationFailure && e.cause.nonRetryable !== false) {
+    const body = { code: 'records_refused', field: '(root)', params: { reason: e.cause.message } };
+    return ApplicationFailure.create({ type: 'Refused:records_refused', nonRetryable: true, message: e.cause.message, details: [body] });
+  }
+  // a bug in a specification must fail the act, not the workflow task (which would hold the procedure)
+  if (e instanceof Error && !(e instanceof TemporalFailure)) {
+    return ApplicationFailure.create({ type: 'InternalError', nonRetryable: true, message: `${e.name}: ${e.message}` });
+  }
+  return e;
 }
 
 export interface Pinned {

@@ -26,21 +26,25 @@ afterAll(async () => {
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+05:00`;
 const clerk = { kind: 'official', id: 'secretary-1', role: 'secretary' };
+const email = (role: string) => ({ name: role, role, address: `${role}@example.kz`, channel: 'email' });
 const target = (role: string) => ({ name: role, role, address: `${role}@example.kz`, channel: 'webhook' });
 const candidate = (personId: string) => ({ personId, fullName: `Кандидат ${personId}`, birthDate: '1975-05-05', biography: 'б', workHistory: [{ from: '2000-01-01', position: 'p', organisation: 'o' }] });
+
+/** an Art. 23-1 start input on 06.03.2025, 12:00 legal time; `notify` makes the addressees */
+const consentInput = (postId: string, notify: (role: string) => Record<string, string> = target) => ({
+  editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, unit: 'KZ-TEST', startedBy: clerk,
+  post: { id: postId, title: 'аким', level: 'region' }, maslikhatId: 'M', maslikhatName: 'M',
+  appointing: notify('appointing'), superior: notify('superior'), president: notify('president'),
+  submission: { at: at('2025-03-03'), candidate: candidate('C1') },
+  roster: { seats: 30, deputies: Array.from({ length: 30 }, (_, i) => ({ id: `D${i + 1}` })) },
+  simulation: { legalStart: at('2025-03-06', '12:00') },
+});
 
 describe('acts sent at once', () => {
   it('are performed one after another in arrival order: one accepted, the others meet the stage it left; none refused as busy, none interleaved', async () => {
     const { worker, taskQueue } = await testWorker(env, activities);
     await worker.runUntil(async () => {
-      const input = {
-        editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, unit: 'KZ-TEST', startedBy: clerk,
-        post: { id: 'POST-RACE', title: 'аким', level: 'region' }, maslikhatId: 'M', maslikhatName: 'M',
-        appointing: target('appointing'), superior: target('superior'), president: target('president'),
-        submission: { at: at('2025-03-03'), candidate: candidate('C1') },
-        roster: { seats: 30, deputies: Array.from({ length: 30 }, (_, i) => ({ id: `D${i + 1}` })) },
-        simulation: { legalStart: at('2025-03-06', '12:00') },
-      };
+      const input = consentInput('POST-RACE');
       const h = await env.client.workflow.start('akimConsent', { workflowId: `akim_consent:race-${Date.now()}`, taskQueue, args: [input] });
       const refused = await h.executeUpdate<ProcedureState, [unknown]>('recordSessionDecision', { args: [{ actor: clerk, at: at('2025-03-06', '11:00'), session: { number: 'S', kind: 'regular' }, candidatePresent: true, present: 25, votesFor: 15 }] });
       expect(refused.stage).toBe('awaiting_resubmission');
@@ -63,14 +67,7 @@ describe('an act that arrives with the start', () => {
     const { WithStartWorkflowOperation } = await import('@temporalio/client');
     const { worker, taskQueue } = await testWorker(env, activities);
     await worker.runUntil(async () => {
-      const input = {
-        editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, unit: 'KZ-TEST', startedBy: clerk,
-        post: { id: 'POST-UWS', title: 'аким', level: 'region' }, maslikhatId: 'M', maslikhatName: 'M',
-        appointing: target('appointing'), superior: target('superior'), president: target('president'),
-        submission: { at: at('2025-03-03'), candidate: candidate('C1') },
-        roster: { seats: 30, deputies: Array.from({ length: 30 }, (_, i) => ({ id: `D${i + 1}` })) },
-        simulation: { legalStart: at('2025-03-06', '12:00') },
-      };
+      const input = consentInput('POST-UWS');
       const op = new WithStartWorkflowOperation('akimConsent', { workflowId: `akim_consent:uws-${Date.now()}`, taskQueue, args: [input], workflowIdConflictPolicy: 'FAIL' });
       const s = await env.client.workflow.executeUpdateWithStart<import('@temporalio/client').Workflow, ProcedureState, [unknown]>('recordSessionDecision', {
         args: [{ actor: clerk, at: at('2025-03-06', '11:00'), session: { number: 'S', kind: 'regular' }, candidatePresent: true, present: 25, votesFor: 16 }], startWorkflowOperation: op,
@@ -90,15 +87,7 @@ describe('an e-mail outage delays notices, never acts or the record (issue 13)',
     const { worker, taskQueue } = await testWorker(env, mailActs);
     try {
       await worker.runUntil(async () => {
-        const email = (role: string) => ({ name: role, role, address: `${role}@example.kz`, channel: 'email' });
-        const input = {
-          editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, unit: 'KZ-TEST', startedBy: clerk,
-          post: { id: 'POST-SMTP', title: 'аким', level: 'region' }, maslikhatId: 'M', maslikhatName: 'M',
-          appointing: email('appointing'), superior: email('superior'), president: email('president'),
-          submission: { at: at('2025-03-03'), candidate: candidate('C1') },
-          roster: { seats: 30, deputies: Array.from({ length: 30 }, (_, i) => ({ id: `D${i + 1}` })) },
-          simulation: { legalStart: at('2025-03-06', '12:00') },
-        };
+        const input = consentInput('POST-SMTP', email);
         smtp.failNext(1_000_000);
         const h = await env.client.workflow.start('akimConsent', { workflowId: `akim_consent:smtp-${Date.now()}`, taskQueue, args: [input] });
         const s1 = await h.executeUpdate<ProcedureState, [unknown]>('recordSessionDecision', { args: [{ actor: clerk, at: at('2025-03-06', '11:00'), session: { number: 'S', kind: 'regular' }, candidatePresent: true, present: 25, votesFor: 15 }] });

@@ -19,10 +19,10 @@ import {
 } from '@temporalio/workflow';
 import { StatuteError } from '../../statute/errors.js';
 import type { TartipActivities } from '../../worker/activities.js';
-import { legalNow, msUntil, notify, pinned, recordAct, registerProcedure, useLegalClock } from '../common.js';
+import { asFailure, legalNow, msUntil, notify, pinned, recordAct, registerProcedure, useLegalClock } from '../common.js';
 import type { Actor, ProcedureState, StartBase } from '../procedure.js';
 import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from '../search-attributes.js';
-import { InputRefusal, parseInput, Pipeline } from './pipeline.js';
+import { parseInput, Pipeline } from './pipeline.js';
 import type { ProcedureSpec } from './spec.js';
 import type { z } from 'zod';
 
@@ -32,25 +32,6 @@ const io = proxyActivities<TartipActivities>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['RecordsInputError', 'SignatureImportRejected', 'IdempotencyConflictError'] },
 });
-
-/** A refusal as the Update's (or the start's) typed failure; the workflow itself never fails of it. */
-export function asFailure(e: unknown): unknown {
-  if (e instanceof StatuteError) {
-    return ApplicationFailure.create({ type: `Refused:${e.body.code}`, nonRetryable: true, message: e.message, details: [e.body] });
-  }
-  if (e instanceof InputRefusal) {
-    return ApplicationFailure.create({ type: 'InvalidInput', nonRetryable: true, message: e.message, details: e.issues });
-  }
-  if (e instanceof ActivityFailure && e.cause instanceof ApplicationFailure && e.cause.nonRetryable !== false) {
-    const body = { code: 'records_refused', field: '(root)', params: { reason: e.cause.message } };
-    return ApplicationFailure.create({ type: 'Refused:records_refused', nonRetryable: true, message: e.cause.message, details: [body] });
-  }
-  // a bug in a specification must fail the act, not the workflow task (which would hold the procedure)
-  if (e instanceof Error && !(e instanceof TemporalFailure)) {
-    return ApplicationFailure.create({ type: 'InternalError', nonRetryable: true, message: `${e.name}: ${e.message}` });
-  }
-  return e;
-}
 
 /** One at a time, in arrival order: acts, timers and deliveries never interleave. */
 function turnstile() {
