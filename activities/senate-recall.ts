@@ -96,7 +96,11 @@ export function sheetDocument(lang: 'kk' | 'ru', s: { serial: string; senatorNam
 
 /** Serial of sheet `seq` of a recall run: SR-<decision date>-<8 hex of the procedure>-<seq>. */
 export function sheetSerial(procedureId: string, runKey: string, seq: number): string {
-  return `SR-${runKey.replace(/-/g, '')}-${sha256Hex(procedureId).slice(0, 8)}-${String(seq).padStart(4, '0')}`;
+  return `${sheetSerialPrefix(procedureId, runKey)}${String(seq).padStart(4, '0')}`;
+}
+/** What every sheet serial of a recall run begins with. */
+export function sheetSerialPrefix(procedureId: string, runKey: string): string {
+  return `SR-${runKey.replace(/-/g, '')}-${sha256Hex(procedureId).slice(0, 8)}-`;
 }
 
 /** Issues `count` numbered sheets, round-robin to the initiators. Idempotent per (procedure, run, seq). */

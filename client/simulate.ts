@@ -1,7 +1,7 @@
 // Runs a scenario (workflows/scenario.ts, docs/scenarios.md) in a time-skipping Temporal
 // environment against the real workflows and activities, and answers "what if" the same facts
 // met another edition or calendar. Shared by `tartip simulate` and the tests.
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,9 @@ import type { DatedPeriod } from '../statute/deadlines.js';
 import { editionInForce } from '../statute/rules.js';
 import { StatuteError } from '../statute/errors.js';
 import { importRegisterCsv, type RegisterName } from '../activities/index.js';
+import { REGISTER_NAMES } from '../activities/registers.js';
+import { RegisterImportError } from '../activities/errors.js';
+import { importSignatureSheetsCsv, sheetSerialPrefix } from '../activities/senate-recall.js';
 import { buildActivities, closeBuiltActivities } from '../worker/activities.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../worker/db/embedded.js';
 import { migrate } from '../worker/db/migrate.js';
@@ -25,7 +28,7 @@ import { createTimeSkippingEnv } from '../worker/test-env.js';
 import { bundleWorkflows } from '../worker/worker.js';
 import { DEFINITIONS } from '../workflows/definitions.js';
 import type { ProcedureDefinition } from '../workflows/procedure.js';
-import { ScenarioSchema, type Scenario } from '../workflows/scenario.js';
+import { ScenarioSchema, isImport, type Scenario } from '../workflows/scenario.js';
 import { findDerivations } from './audit/derivations.js';
 import { decodeHistory, type HistoryJson } from './audit/history.js';
 import { fetchHistoryJson } from './audit/source.js';
@@ -45,6 +48,46 @@ export function parseScenario(raw: unknown): Scenario {
   const i = r.error.issues[0]!;
   const field = i.path.map(String).join('.') || '(root)';
   throw new StatuteError({ code: 'invalid_scenario', field, params: { message: i.message } }, `scenario: ${field}: ${i.message}`);
+}
+
+/** The files a scenario names: its registers folder and the files its import steps load. */
+export interface ScenarioFiles {
+  registers: { register: RegisterName; csv: string }[];
+  files: Record<string, string>;
+}
+export const NO_FILES: ScenarioFiles = { registers: [], files: {} };
+
+const scenarioError = (field: string, message: string) => new StatuteError({ code: 'invalid_scenario', field, params: { message } }, `scenario: ${field}: ${message}`);
+
+/** Reads the registers (<register>.csv in `registers`) and import files a scenario names, relative to `baseDir`. */
+export function loadScenarioFiles(baseDir: string, scenario: Scenario): ScenarioFiles {
+  const out: ScenarioFiles = { registers: [], files: {} };
+  if (scenario.registers !== undefined) {
+    const dir = path.join(baseDir, scenario.registers);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw scenarioError('registers', `no folder ${dir}`);
+    out.registers = registersIn(dir);
+    if (out.registers.length === 0) throw scenarioError('registers', `${dir} has none of ${REGISTER_NAMES.map((n) => `${n}.csv`).join(', ')}`);
+  }
+  scenario.acts.forEach((step, i) => {
+    if (!isImport(step)) return;
+    const file = path.join(baseDir, step.signatures);
+    if (!existsSync(file)) throw scenarioError(`acts.${i}.signatures`, `no file ${file}`);
+    out.files[step.signatures] = readFileSync(file, 'utf8');
+  });
+  return out;
+}
+
+/** The register files of a folder, in the order they must be imported (units before what refers to them). */
+export function registersIn(dir: string): { register: RegisterName; csv: string }[] {
+  return REGISTER_NAMES.filter((n) => existsSync(path.join(dir, `${n}.csv`))).map((register) => ({ register, csv: readFileSync(path.join(dir, `${register}.csv`), 'utf8') }));
+}
+
+/** Every string of `v` that is a key of `map`, replaced by its value (a file's digest in an act). */
+function mapStrings(v: unknown, map: ReadonlyMap<string, string>): unknown {
+  if (typeof v === 'string') return map.get(v) ?? v;
+  if (Array.isArray(v)) return v.map((x) => mapStrings(x, map));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapStrings(x, map)]));
+  return v;
 }
 
 export interface Pins {
@@ -84,7 +127,8 @@ export interface SimulationResult {
 }
 
 export interface Simulator {
-  run(scenario: Scenario, pins?: Pins): Promise<SimulationResult>;
+  /** `files`: what the scenario names (loadScenarioFiles); its registers are imported before the run */
+  run(scenario: Scenario, pins?: Pins, files?: ScenarioFiles): Promise<SimulationResult>;
   close(): Promise<void>;
 }
 
@@ -203,8 +247,12 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
     }
     const e = env;
     const acts = activities;
+    const db = pool;
     return {
-      run: (scenario, pins) => runScenario(e, workflowBundle, acts, opts.definitions ?? DEFINITIONS, scenario, pins ?? {}),
+      async run(scenario, pins, files = NO_FILES) {
+        for (const r of files.registers) await importRegisterCsv({ pool: db }, r.register, r.csv);
+        return runScenario(e, workflowBundle, acts, opts.definitions ?? DEFINITIONS, scenario, pins ?? {}, { files, pool: db });
+      },
       async close() {
         for (const c of cleanups.reverse()) await c().catch(() => {});
       },
@@ -246,15 +294,23 @@ function refusalCode(e: unknown): { code: string; message: string } {
  */
 export function runScenarioIn(
   env: TestWorkflowEnvironment,
-  worker: { workflowBundle: ReplayBundle; activities: object; definitions?: readonly ProcedureDefinition[] },
+  worker: { workflowBundle: ReplayBundle; activities: object; definitions?: readonly ProcedureDefinition[]; pool?: pg.Pool },
   scenario: Scenario,
   pins: Pins = {},
-  opts: { workflowId?: string } = {},
+  opts: { workflowId?: string; files?: ScenarioFiles } = {},
 ): Promise<SimulationResult> {
-  return runScenario(env, worker.workflowBundle, worker.activities, worker.definitions ?? DEFINITIONS, scenario, pins, opts.workflowId);
+  return runScenario(env, worker.workflowBundle, worker.activities, worker.definitions ?? DEFINITIONS, scenario, pins, { ...opts, ...(worker.pool ? { pool: worker.pool } : {}) });
 }
 
-async function runScenario(env: TestWorkflowEnvironment, bundle: ReplayBundle, activities: object, definitions: readonly ProcedureDefinition[], scenario: Scenario, pins: Pins, workflowId?: string): Promise<SimulationResult> {
+interface RunOptions {
+  workflowId?: string;
+  files?: ScenarioFiles;
+  /** where import steps store what they load */
+  pool?: pg.Pool;
+}
+
+async function runScenario(env: TestWorkflowEnvironment, bundle: ReplayBundle, activities: object, definitions: readonly ProcedureDefinition[], scenario: Scenario, pins: Pins, ro: RunOptions = {}): Promise<SimulationResult> {
+  const { workflowId } = ro;
   const def = definitions.find((d) => d.kind === scenario.procedure);
   if (!def) throw new StatuteError({ code: 'invalid_scenario', field: 'procedure', params: { message: `unknown procedure ${scenario.procedure}` } }, `scenario: procedure: unknown kind ${scenario.procedure}`);
   const given = scenario.start.input as { editionId?: string; calendarRef?: string };
@@ -270,7 +326,10 @@ async function runScenario(env: TestWorkflowEnvironment, bundle: ReplayBundle, a
     throw new StatuteError({ code: 'invalid_scenario', field, params: { message: i.message } }, `scenario: ${field}: ${i.message}`);
   }
   // one run, one id: what-if runs of the same facts share the database
-  const procedureId = workflowId ?? `sim-${randomUUID().slice(0, 8)}:${def.workflowId(parsed.data)}`;
+  const canonicalId = def.workflowId(parsed.data);
+  const procedureId = workflowId ?? `sim-${randomUUID().slice(0, 8)}:${canonicalId}`;
+  // a file loaded by an import step, as named in later acts (its digest) → as this run stored it
+  const digests = new Map<string, string>();
   const taskQueue = `simulate-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, workflowBundle: bundle, activities });
   const acts: ActOutcome[] = [];
@@ -278,6 +337,23 @@ async function runScenario(env: TestWorkflowEnvironment, bundle: ReplayBundle, a
   let history: HistoryJson | null = null;
   await worker.runUntil(async () => {
     const handle = await env.client.workflow.start(def.workflowType, { workflowId: procedureId, taskQueue, args: [rawInput] });
+    /** `tartip signatures import` as the scenario's step: the file's serials renamed to this run's sheets. */
+    const importStep = async (name: string): Promise<{ refused: string | null; message?: string }> => {
+      const csv = ro.files?.files[name];
+      if (csv === undefined || !ro.pool) return { refused: 'invalid_scenario', message: `signatures: ${name} was not loaded` };
+      const st = (await handle.query('state')) as { facts?: { runKey?: unknown } } | null;
+      const runKey = st?.facts?.runKey;
+      if (typeof runKey !== 'string') return { refused: 'invalid_scenario', message: `signatures: a ${def.kind} takes no signature sheets` };
+      const renamed = csv.split(sheetSerialPrefix(canonicalId, runKey)).join(sheetSerialPrefix(procedureId, runKey));
+      try {
+        const r = await importSignatureSheetsCsv({ pool: ro.pool }, { procedureId, runKey, csv: renamed });
+        digests.set(sha256Hex(csv), r.fileSha256);
+        return { refused: null, message: `${name}: ${r.rows} rows, sha256 ${sha256Hex(csv)}` };
+      } catch (e) {
+        if (e instanceof RegisterImportError) return { refused: 'invalid_sheets', message: e.message };
+        throw e;
+      }
+    };
     const first = await fetchHistoryJson(env.client, procedureId);
     const serverStart = Date.parse(first!.events[0]!.eventTime!);
     const legalStart = Date.parse(scenario.start.at);
@@ -289,10 +365,15 @@ async function runScenario(env: TestWorkflowEnvironment, bundle: ReplayBundle, a
     for (const a of scenario.acts) {
       await until(a.at);
       await waitIdle(handle);
+      if (isImport(a)) {
+        const r = await importStep(a.signatures);
+        acts.push({ act: 'import signatures', at: a.at, ...r, expected: null, asExpected: r.refused === null });
+        continue;
+      }
       let refused: string | null = null;
       let message: string | undefined;
       try {
-        await handle.executeUpdate(a.act, { args: [{ ...a.input, at: a.at }] });
+        await handle.executeUpdate(a.act, { args: [{ ...mapStrings(a.input, digests) as object, at: a.at }] });
       } catch (e) {
         if (!(e instanceof WorkflowUpdateFailedError) && !(e instanceof ApplicationFailure)) {
           ({ code: refused, message } = { code: 'procedure_not_accepting', message: e instanceof Error ? e.message : String(e) });

@@ -14,6 +14,22 @@ export const ScenarioAct = z.strictObject({
   expectRefusal: z.string().optional(),
 });
 
+/** A file beside the scenario: a plain relative name, never leaving the scenario's folder. */
+const RelativeFile = z.string().regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9_.\/-]{1,200}$/, 'a path relative to the scenario file, inside its folder');
+
+/**
+ * A step that loads a file as an administrator would before the next act: the signature sheets of
+ * a Senate recall (`tartip signatures import`). The file's serials are those the procedure issues
+ * outside a simulation; the simulator maps them (and the file's digest in later acts) to its run.
+ */
+export const ScenarioImport = z.strictObject({
+  at: LegalTime,
+  signatures: RelativeFile,
+});
+export type ScenarioImport = z.output<typeof ScenarioImport>;
+export type ScenarioStep = z.output<typeof ScenarioAct> | ScenarioImport;
+export const isImport = (s: ScenarioStep): s is ScenarioImport => 'signatures' in s;
+
 export const ScenarioSchema = z.strictObject({
   format: z.literal('tartip-scenario/1'),
   /** procedure kind, e.g. 'no_confidence' */
@@ -22,7 +38,9 @@ export const ScenarioSchema = z.strictObject({
   description: z.string().optional(),
   /** start: legal time the procedure starts and its input (pins may be omitted: the simulator fills them) */
   start: z.strictObject({ at: LegalTime, input: z.record(z.string(), z.unknown()) }),
-  acts: z.array(ScenarioAct).default([]),
+  /** a folder (relative to the scenario) of register CSV files (<register>.csv) imported before the run */
+  registers: RelativeFile.optional(),
+  acts: z.array(z.union([ScenarioAct, ScenarioImport])).default([]),
   /** let time run to this legal instant after the last act (to see timers fire) */
   runUntil: LegalTime.optional(),
   /** what the run must show (tests check it) */

@@ -3,7 +3,7 @@
 // outcome; with --edition / --calendar runs the same facts again under those pins and prints
 // the deadlines and outcome that differ. Exit: 0 ran as the scenario expects, 1 error,
 // 2 bad usage or bad scenario, 4 the run did not meet the scenario's expectations.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RegisterName } from '../../activities/registers.js';
 import { StatuteError } from '../../statute/errors.js';
@@ -34,10 +34,13 @@ type Opts = { edition?: string; calendar?: string; registers?: string; json?: bo
 
 async function run(file: string, values: Opts): Promise<number> {
   const lang = resolveLang(values.lang);
-  const { parseScenario, createSimulator, compareRuns } = await import('../simulate.js');
+  const { parseScenario, createSimulator, compareRuns, loadScenarioFiles, registersIn } = await import('../simulate.js');
   let scenario;
+  let files;
   try {
     scenario = parseScenario(await readJsonInput(file, 'scenario'));
+    // what the scenario names (its registers, the files its steps import) sits beside it
+    files = loadScenarioFiles(file === '-' ? process.cwd() : path.dirname(file), scenario);
   } catch (e) {
     if (e instanceof StatuteError) throw new UsageError(e.message);
     throw e;
@@ -62,15 +65,12 @@ async function run(file: string, values: Opts): Promise<number> {
       throw new UsageError(`--edition: ${(e as Error).message}`);
     }
   }
-  const registers: { register: RegisterName; csv: string }[] = [];
+  let registers: { register: RegisterName; csv: string }[] = [];
   if (typeof values.registers === 'string') {
     const { REGISTER_NAMES } = await import('../../activities/registers.js');
     const dir = values.registers;
     if (!existsSync(dir)) throw new UsageError(filled(M.noFolder, { dir }));
-    for (const name of REGISTER_NAMES) {
-      const file = path.join(dir, `${name}.csv`);
-      if (existsSync(file)) registers.push({ register: name, csv: readFileSync(file, 'utf8') });
-    }
+    registers = registersIn(dir);
     if (registers.length === 0) throw new UsageError(filled(M.noRegisters, { dir, files: REGISTER_NAMES.map((n) => `${n}.csv`).join(', ') }));
   }
   const whatIf = calendar !== undefined || typeof values.edition === 'string';
@@ -79,7 +79,7 @@ async function run(file: string, values: Opts): Promise<number> {
   Runtime.install({ logger: new DefaultLogger(level), telemetryOptions: { logging: { filter: { core: level, other: level }, forward: {} } } });
   const sim = await createSimulator({ registers, log: (l) => process.stderr.write(l + '\n') });
   try {
-    const base = await sim.run(scenario);
+    const base = await sim.run(scenario, undefined, files);
     if (!whatIf) {
       if (values.json) process.stdout.write(JSON.stringify({ ...base, history: undefined }, null, 2) + '\n');
       else {
@@ -88,7 +88,7 @@ async function run(file: string, values: Opts): Promise<number> {
       }
       return base.problems.length === 0 ? EXIT.ok : EXIT.foundWrong;
     }
-    const variant = await sim.run(scenario, { ...(typeof values.edition === 'string' ? { editionId: values.edition } : {}), ...(calendar !== undefined ? { calendar } : {}) });
+    const variant = await sim.run(scenario, { ...(typeof values.edition === 'string' ? { editionId: values.edition } : {}), ...(calendar !== undefined ? { calendar } : {}) }, files);
     const w = compareRuns(base, variant);
     if (values.json) {
       process.stdout.write(JSON.stringify({ periods: w.periods, moved: w.moved, outcome: w.outcome, stage: w.stage, acts: w.acts, base: { ...base, history: undefined }, variant: { ...variant, history: undefined } }, null, 2) + '\n');
@@ -119,7 +119,7 @@ export function define(program: Command): Command {
     .argument('<scenario>', 'the scenario file (JSON; - for standard input)')
     .option('--edition <ID>', 'also run the same facts under this edition of Law 148')
     .option('--calendar <FILE|REF>', 'also run them under this calendar: a calendar or overlay file (docs/calendar-format.md; - for standard input) or an official ref (kz-official@VERSION) → prints the deadlines that move and whether the outcome changes')
-    .option('--registers <DIR>', 'import the registers the procedure reads (admin_units.csv, maslikhats.csv, deputies.csv, akim_posts.csv, akim_incumbents.csv; docs/records.md) first')
+    .option('--registers <DIR>', "import these registers (admin_units.csv, maslikhats.csv, deputies.csv, akim_posts.csv, akim_incumbents.csv; docs/records.md) first, besides the scenario's own (its \"registers\" folder)")
     .addOption(jsonOption())
     .addOption(langOption())
     .addHelpText('after', "\nExit: 0 as expected, 1 error, 2 bad usage or scenario, 4 the run did not meet the scenario's expect.")

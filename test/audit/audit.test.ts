@@ -276,7 +276,7 @@ describe('CLI offline (no Temporal, no database reachable)', () => {
 });
 
 describe('a real procedure (Art. 36-1 rural akim election, examples/rural_akim_election)', () => {
-  const REG = path.join(PROJECT_ROOT, 'test/audit/fixtures/registers-talgar');
+  const REG = path.join(PROJECT_ROOT, 'examples/rural_akim_election/registers');
   const scenario = parseScenario(JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'examples/rural_akim_election/06-tie-and-revote.json'), 'utf8')));
   let ruralSim: Simulator;
   let base: SimulationResult;

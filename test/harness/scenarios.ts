@@ -12,7 +12,7 @@ import { LATEST_OFFICIAL_VERSION } from '../../statute/calendar/index.js';
 import { DEFAULT_EDITION_ID } from '../../statute/rules.js';
 import { definitionOf } from '../../workflows/definitions.js';
 import type { ProcedureState } from '../../workflows/procedure.js';
-import { ScenarioSchema, type Scenario } from '../../workflows/scenario.js';
+import { ScenarioSchema, isImport, type Scenario, type ScenarioImport } from '../../workflows/scenario.js';
 import { testWorker } from './temporal.js';
 
 export interface ActRun {
@@ -56,7 +56,7 @@ export async function runScenario(
   env: TestWorkflowEnvironment,
   activities: object,
   scenario: Scenario,
-  opts: { workflowId?: string; keepRunning?: boolean } = {},
+  opts: { workflowId?: string; keepRunning?: boolean; onImport?: (step: ScenarioImport, workflowId: string) => Promise<void> } = {},
 ): Promise<ScenarioRun> {
   const def = definitionOf(scenario.procedure);
   if (!def) throw new Error(`no procedure ${scenario.procedure}`);
@@ -81,6 +81,11 @@ export async function runScenario(
     for (const a of scenario.acts) {
       await passUntil(a.at);
       await waitIdle(handle);
+      if (isImport(a)) {
+        if (!opts.onImport) throw new Error(`scenario step imports ${a.signatures}: pass onImport`);
+        await opts.onImport(a, workflowId);
+        continue;
+      }
       let refused: { code: string; message: string } | null = null;
       try {
         await handle.executeUpdate(a.act, { args: [{ ...a.input, at: a.at }] });

@@ -1,5 +1,5 @@
 // The example scenarios of examples/senate_recall/ (one per branch), run by the shared scenario
-// runner; each one's signatures (<name>.csv) are imported as soon as its procedure is registered.
+// runner; each one's signatures (<name>.csv) are imported by its own scenario step.
 // Their histories replay against today's code, and so does every stored senate_recall history.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,18 +38,6 @@ afterAll(async () => {
   await db?.close();
 });
 
-/** Imports the scenario's sheets once its procedure row exists (the import refuses unknown procedures). */
-async function importWhenRegistered(procedureId: string, runKey: string, csv: string, stop: { done: boolean }): Promise<void> {
-  while (!stop.done) {
-    const r = await db.pool.query('SELECT 1 FROM procedures WHERE procedure_id = $1', [procedureId]);
-    if (r.rowCount) {
-      await importSignatureSheetsCsv({ pool: db.pool }, { procedureId, runKey, csv });
-      return;
-    }
-    await new Promise((res) => setTimeout(res, 10));
-  }
-}
-
 describe('examples/senate_recall: one scenario per branch', () => {
   const scenarios = loadScenarios(DIR);
   it('covers every outcome', () => {
@@ -61,11 +49,11 @@ describe('examples/senate_recall: one scenario per branch', () => {
     it(`${file}: ${scenario.title}`, async () => {
       const input = scenario.start.input as { initiation: { decisionDate: string } };
       const workflowId = senateRecallDefinition.workflowId(input);
-      const csvFile = path.join(DIR, file.replace(/\.json$/, '.csv'));
-      const stop = { done: false };
-      const importing = existsSync(csvFile) ? importWhenRegistered(workflowId, input.initiation.decisionDate, readFileSync(csvFile, 'utf8'), stop) : Promise.resolve();
-      const run = await runScenario(env, activities, scenario, { workflowId }).finally(() => (stop.done = true));
-      await importing;
+      // the scenario's own step loads its sheets, as `tartip signatures import` would
+      const run = await runScenario(env, activities, scenario, {
+        workflowId,
+        onImport: async (step) => void (await importSignatureSheetsCsv({ pool: db.pool }, { procedureId: workflowId, runKey: input.initiation.decisionDate, csv: readFileSync(path.join(DIR, step.signatures), 'utf8') })),
+      });
       expect(run.mismatches).toEqual([]);
       const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
       await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, workflowId);

@@ -8,6 +8,9 @@ import { importSignatureSheetsCsv, sheetSerial } from '../../activities/senate-r
 import { DEFAULT_EDITION_ID } from '../../statute/rules.js';
 import { LATEST_OFFICIAL_VERSION } from '../../statute/calendar/index.js';
 import type pg from 'pg';
+import path from 'node:path';
+import { registersIn } from '../../client/simulate.js';
+import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import {
   appeal, establishResult, issueSheets, jointSitting, senateRecall, senateRecallDefinition, sendProtocolToCec, sheetsReceived, stateQuery, submitSheets, verify,
   type SenateRecallInput, type SenateRecallState,
@@ -19,13 +22,9 @@ export const M2 = { id: 'KZ-TEST-D-M', size: 80 };
 export const calendarRef = `kz-official@${LATEST_OFFICIAL_VERSION}`;
 export const electorName = (m: { id: string }, n: number) => `Сайлаушы ${m.id === M1.id ? 'Облыстық' : 'Аудандық'} ${n}`;
 
+/** The region of examples/senate_recall/registers/ (the examples and these tests read the same files). */
 export async function seedRegion(pool: pg.Pool): Promise<void> {
-  const db = { pool };
-  await importRegisterCsv(db, 'admin_units', `id,kind,parent_id,name_kk,name_ru\n${AREA},region,,Сынақ облысы,Тестовая область\nKZ-TEST-D,district,${AREA},Сынақ ауданы,Тестовый район\n`);
-  await importRegisterCsv(db, 'maslikhats', `id,unit_id,name_kk,name_ru,seats\n${M1.id},${AREA},Облыстық мәслихат,Областной маслихат,${M1.size}\n${M2.id},KZ-TEST-D,Аудандық мәслихат,Районный маслихат,${M2.size}\n`);
-  const rows = ['id,maslikhat_id,person_id,full_name,term_start'];
-  for (const m of [M1, M2]) for (let n = 1; n <= m.size; n++) rows.push(`${m.id}-${n},${m.id},P-${m.id}-${n},${electorName(m, n)},2021-01-15`);
-  await importRegisterCsv(db, 'deputies', rows.join('\n') + '\n');
+  for (const r of registersIn(path.join(PROJECT_ROOT, 'examples/senate_recall/registers'))) await importRegisterCsv({ pool }, r.register, r.csv);
 }
 
 const actor = (id: string) => ({ kind: 'official' as const, id, role: 'commission' });
