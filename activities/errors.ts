@@ -75,3 +75,12 @@ export class RegisterImportError extends StatuteError {
 export function zodIssues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
+
+/** A register file with entries of units outside the importer's body: nothing stored. */
+export class RegisterScopeError extends RegisterImportError {
+  constructor(register: string, readonly scope: string, rows: BadRow[]) {
+    super(register, rows);
+    this.name = 'RegisterScopeError';
+    this.message = `register ${register}: ${rows.length} row(s) outside ${scope}, nothing stored; ` + rows.map((r) => `line ${r.line}: ${r.reason}`).join('; ');
+  }
+}

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type pg from 'pg';
 import { z } from 'zod';
 import { inTransaction, type DbContext } from './db.js';
-import { RecordsInputError, RegisterImportError, type BadRow } from './errors.js';
+import { RecordsInputError, RegisterImportError, RegisterScopeError, type BadRow } from './errors.js';
 import { canonicalJson, sha256Hex } from './ledger-hash.js';
 import type { IsoDate } from '../statute/types.js';
 
@@ -132,7 +132,7 @@ export interface ImportResult {
  * RegisterImportError lists every bad row with its line number. Rows with an existing id
  * replace it. One transaction. Run as the owner (the worker role only reads registers).
  */
-export async function importRegisterCsv(db: DbContext, register: RegisterName, csv: string | Buffer): Promise<ImportResult> {
+export async function importRegisterCsv(db: DbContext, register: RegisterName, csv: string | Buffer, opts: ImportOptions = {}): Promise<ImportResult> {
   if (!REGISTER_NAMES.includes(register)) {
     throw new RecordsInputError('importRegisterCsv', [{ path: 'register', message: `unknown register ${register}` }]);
   }
@@ -175,12 +175,43 @@ export async function importRegisterCsv(db: DbContext, register: RegisterName, c
     ]);
   }
   if (records.length === 0) throw new RegisterImportError(register, [{ line: 1, reason: 'no rows' }]);
+  return importRegisterRecords(db, register, records.map(({ info, record }) => ({ line: info.lines, record })), fileSha256, opts);
+}
 
+/** Who imports (recorded in register_imports) and which units' entries they may change. */
+export interface ImportOptions {
+  by?: { tokenId: string | null; actorId: string; actorName: string; body: string | null };
+  /** only entries of this unit or of units below it (an administrator's body) */
+  scope?: string;
+}
+
+/**
+ * Import one register from JSON rows (each an object of the register's columns; numbers are
+ * taken as written). Same checks and all-or-nothing as the CSV import; a row's "line" is its
+ * position, from 1. The digest is of the rows' canonical JSON.
+ */
+export async function importRegisterRows(db: DbContext, register: RegisterName, rows: readonly Record<string, unknown>[], opts: ImportOptions = {}): Promise<ImportResult> {
+  if (!REGISTER_NAMES.includes(register)) {
+    throw new RecordsInputError('importRegisterRows', [{ path: 'register', message: `unknown register ${register}` }]);
+  }
+  if (rows.length === 0) throw new RegisterImportError(register, [{ line: 1, reason: 'no rows' }]);
+  const asText = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v);
+  const records = rows.map((r, i) => ({ line: i + 1, record: Object.fromEntries(Object.entries(r).map(([k, v]) => [k, asText(v)])) as Record<string, string> }));
+  return importRegisterRecords(db, register, records, sha256Hex(canonicalJson(rows)), opts);
+}
+
+async function importRegisterRecords(
+  db: DbContext,
+  register: RegisterName,
+  records: readonly { line: number; record: Record<string, string> }[],
+  fileSha256: string,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  const bad: BadRow[] = [];
   const schema = REGISTER_SCHEMAS[register] as z.ZodType<Record<string, unknown>>;
   const parsed: Parsed[] = [];
   const seenIds = new Map<string, number>();
-  for (const { info, record } of records) {
-    const line = info.lines;
+  for (const { line, record } of records) {
     const r = schema.safeParse(record);
     if (!r.success) {
       for (const issue of r.error.issues) {
@@ -206,6 +237,10 @@ export async function importRegisterCsv(db: DbContext, register: RegisterName, c
       bad.sort((a, b) => a.line - b.line);
       throw new RegisterImportError(register, bad);
     }
+    if (opts.scope !== undefined) {
+      const outside = await outOfScope(client, register, parsed, opts.scope);
+      if (outside.length) throw new RegisterScopeError(register, opts.scope, outside);
+    }
     const ordered = register === 'admin_units' ? topoOrder(parsed) : parsed;
     const cols = COLUMNS[register];
     const updates = cols.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`);
@@ -224,8 +259,52 @@ export async function importRegisterCsv(db: DbContext, register: RegisterName, c
       }
     }
     if (dbErrors.length > 0) throw new RegisterImportError(register, dbErrors.sort((a, b) => a.line - b.line));
+    if (opts.by) {
+      await client.query(
+        `INSERT INTO register_imports (register, file_sha256, row_count, token_id, actor_id, actor_name, body_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [register, fileSha256, ordered.length, opts.by.tokenId, opts.by.actorId, opts.by.actorName, opts.by.body],
+      );
+    }
     return { register, rows: ordered.length, fileSha256 };
   });
+}
+
+/** The unit whose entry a row is: the unit itself, the maslikhat's or akim post's unit. */
+async function owningUnits(client: pg.PoolClient, register: RegisterName, rows: Parsed[]): Promise<(string | null)[]> {
+  switch (register) {
+    case 'admin_units':
+      return rows.map((p) => p.row.id as string);
+    case 'maslikhats':
+    case 'akim_posts':
+      return rows.map((p) => p.row.unit_id as string);
+    case 'deputies':
+    case 'akim_incumbents': {
+      const [col, table] = register === 'deputies' ? ['maslikhat_id', 'maslikhats'] : ['post_id', 'akim_posts'];
+      const ids = [...new Set(rows.map((p) => p.row[col] as string))];
+      const r = await client.query<{ id: string; unit_id: string }>(`SELECT id, unit_id FROM ${table} WHERE id = ANY($1)`, [ids]);
+      const unit = new Map(r.rows.map((x) => [x.id, x.unit_id]));
+      return rows.map((p) => unit.get(p.row[col] as string) ?? null);
+    }
+  }
+}
+
+/** Rows whose unit is neither `scope` nor below it (the hierarchy as it will be after the import). */
+async function outOfScope(client: pg.PoolClient, register: RegisterName, rows: Parsed[], scope: string): Promise<BadRow[]> {
+  const units = await owningUnits(client, register, rows);
+  const r = await client.query<{ id: string; parent_id: string | null }>(`SELECT id, parent_id FROM admin_units`);
+  const parent = new Map(r.rows.map((x) => [x.id, x.parent_id]));
+  if (register === 'admin_units') for (const p of rows) parent.set(p.row.id as string, p.row.parent_id as string | null);
+  const within = (u: string): boolean => {
+    let cur: string | null | undefined = u;
+    for (let i = 0; cur && i < 64; i++, cur = parent.get(cur)) if (cur === scope) return true;
+    return false;
+  };
+  const bad: BadRow[] = [];
+  rows.forEach((p, i) => {
+    const u = units[i];
+    if (u && !within(u)) bad.push({ line: p.line, field: register === 'admin_units' ? 'id' : register === 'deputies' ? 'maslikhat_id' : register === 'akim_incumbents' ? 'post_id' : 'unit_id', reason: `unit ${u} is neither ${scope} nor under it` });
+  });
+  return bad;
 }
 
 function topoOrder(rows: Parsed[]): Parsed[] {
@@ -510,4 +589,69 @@ export async function akimAsOf(db: DbContext, input: { unitId: string; date: Iso
     [post.id, input.date],
   );
   return { postId: post.id, unitId: input.unitId, date: input.date, incumbent: r.rows[0] ?? null };
+}
+
+// ---- reading whole registers (API and CLI: list, show, export) ----------------------------------
+
+/** The columns of each register, in file order (an export has exactly these). */
+export const REGISTER_COLUMNS: Readonly<Record<RegisterName, readonly string[]>> = COLUMNS;
+
+export interface RegisterSummary {
+  register: RegisterName;
+  rows: number;
+  lastImport: { at: string; actorId: string; actorName: string; body: string | null; fileSha256: string; rows: number } | null;
+}
+
+export async function registerSummaries(db: DbContext): Promise<RegisterSummary[]> {
+  const out: RegisterSummary[] = [];
+  for (const register of REGISTER_NAMES) {
+    const n = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${register}`);
+    const l = await db.pool.query<{ at: Date; actor_id: string; actor_name: string; body_id: string | null; file_sha256: string; row_count: number }>(
+      `SELECT imported_at AS at, actor_id, actor_name, body_id, file_sha256, row_count FROM register_imports WHERE register = $1 ORDER BY import_id DESC LIMIT 1`,
+      [register],
+    );
+    const x = l.rows[0];
+    out.push({ register, rows: n.rows[0]!.n, lastImport: x ? { at: x.at.toISOString(), actorId: x.actor_id, actorName: x.actor_name, body: x.body_id, fileSha256: x.file_sha256, rows: x.row_count } : null });
+  }
+  return out;
+}
+
+/** Units of `unit`'s subtree (itself included), as SQL to select their ids. */
+const AREA = `WITH RECURSIVE area AS (SELECT id FROM admin_units WHERE id = $1 UNION ALL SELECT u.id FROM admin_units u JOIN area ON u.parent_id = area.id)`;
+const OWNED: Record<RegisterName, string> = {
+  admin_units: `t.id IN (SELECT id FROM area)`,
+  maslikhats: `t.unit_id IN (SELECT id FROM area)`,
+  akim_posts: `t.unit_id IN (SELECT id FROM area)`,
+  deputies: `t.maslikhat_id IN (SELECT m.id FROM maslikhats m WHERE m.unit_id IN (SELECT id FROM area))`,
+  akim_incumbents: `t.post_id IN (SELECT p.id FROM akim_posts p WHERE p.unit_id IN (SELECT id FROM area))`,
+};
+
+/** A register's rows (of `unit` and below when given) as their file columns, text as in a CSV file, ordered by id. */
+export async function registerRows(db: DbContext, register: RegisterName, opts: { unit?: string; id?: string } = {}): Promise<Record<string, string>[]> {
+  if (!REGISTER_NAMES.includes(register)) throw new RecordsInputError('registerRows', [{ path: 'register', message: `unknown register ${register}` }]);
+  const cols = COLUMNS[register].map((c) => `coalesce(t.${c}::text, '') AS ${c}`).join(', ');
+  const params: string[] = [];
+  const where: string[] = [];
+  let prefix = '';
+  if (opts.unit !== undefined) {
+    params.push(opts.unit);
+    prefix = AREA;
+    where.push(OWNED[register]);
+  }
+  if (opts.id !== undefined) {
+    params.push(opts.id);
+    where.push(`t.id = $${params.length}`);
+  }
+  const r = await db.pool.query<Record<string, string>>(
+    `${prefix} SELECT ${cols} FROM ${register} t ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.id COLLATE "C"`,
+    params,
+  );
+  return r.rows;
+}
+
+/** Rows as a CSV file (RFC 4180, header of the register's columns) that importRegisterCsv takes back. */
+export function registerCsv(register: RegisterName, rows: readonly Record<string, string>[]): string {
+  const q = (v: string) => (/[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v);
+  const cols = COLUMNS[register];
+  return [cols.join(','), ...rows.map((r) => cols.map((c) => q(r[c] ?? '')).join(','))].join('\n') + '\n';
 }

@@ -191,6 +191,16 @@ async function readStdin(): Promise<string> {
  * `text` is the input as read (start and act derive their idempotency keys from it).
  */
 export async function readInput(source: string, what: string): Promise<{ value: unknown; text: string }> {
+  const text = await readText(source, what);
+  try {
+    return { value: JSON.parse(text) as unknown, text };
+  } catch (e) {
+    throw usage('notJson', { what, file: source, detail: oneLine((e as Error).message) });
+  }
+}
+
+/** A file (or `-`, standard input) as text; unreadable → a one-line UsageError naming `what`. */
+export async function readText(source: string, what: string): Promise<string> {
   let text: string;
   if (source === '-') {
     if (stdinReadFor !== null) throw usage('stdinTwice', { what, first: stdinReadFor });
@@ -207,11 +217,7 @@ export async function readInput(source: string, what: string): Promise<{ value: 
       throw usage('cannotRead', { what, file: source, code: (e as NodeJS.ErrnoException).code ?? 'error' });
     }
   }
-  try {
-    return { value: JSON.parse(text) as unknown, text };
-  } catch (e) {
-    throw usage('notJson', { what, file: source, detail: oneLine((e as Error).message) });
-  }
+  return text;
 }
 
 export async function readJsonInput(source: string, what: string): Promise<unknown> {

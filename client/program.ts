@@ -10,14 +10,16 @@ import * as audit from './commands/audit.js';
 import * as calendar from './commands/calendar.js';
 import * as deadline from './commands/deadline.js';
 import * as list from './commands/list.js';
+import * as registers from './commands/registers.js';
 import * as rules from './commands/rules.js';
 import * as show from './commands/show.js';
+import * as signatures from './commands/signatures.js';
 import * as simulate from './commands/simulate.js';
 import * as start from './commands/start.js';
 import * as token from './commands/token.js';
 
 /** Every command, in the order `tartip --help` lists them. */
-export const COMMANDS: readonly { define(program: Command): Command }[] = [act, audit, calendar, deadline, list, rules, show, simulate, start, token];
+export const COMMANDS: readonly { define(program: Command): Command }[] = [act, audit, calendar, deadline, list, registers, rules, show, signatures, simulate, start, token];
 
 export function buildProgram(): TartipCommand {
   const program = new TartipCommand('tartip')

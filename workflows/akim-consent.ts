@@ -124,6 +124,7 @@ export const akimConsentSpec = defineProcedure<AkimConsentFacts, AkimConsentStag
   input: AkimConsentInput,
   // one open consent cycle per akim post
   workflowId: (i) => `akim_consent:${i.post.id}`,
+  registered: (i) => [{ field: 'unit', register: 'admin_units', id: i.unit }, { field: 'maslikhatId', register: 'maslikhats', id: i.maslikhatId }],
   initial: 'awaiting_session',
   stages: ['awaiting_session', 'awaiting_resubmission', 'third_refusal', 'acting_akim', 'closed'],
   interpretations: ['total_deputies.base', 'art23_1.p3.decision_received', 'art23_1.p3.resubmission_overdue'],

@@ -154,6 +154,7 @@ export const noConfidenceSpec = defineProcedure<NoConfidenceFacts, NoConfidenceS
   input: NoConfidenceInput,
   // one open no-confidence procedure per akim post (the six-month gate of 24(8) lives inside it)
   workflowId: (i) => `no_confidence:${i.akim.postId}`,
+  registered: (i) => [{ field: 'unit', register: 'admin_units', id: i.unit }, { field: 'maslikhatId', register: 'maslikhats', id: i.maslikhatId }],
   initial: 'collecting',
   stages: ['collecting', 'verifying', 'session_due', 'superior_deciding', 'repeat_vote_possible', 'dismissal_due', 'closed'],
   // every choice the law leaves open for this procedure, recorded up front

@@ -81,6 +81,13 @@ export interface ProcedureState<Facts = Record<string, unknown>> {
 export type Role = 'administrator' | 'commission' | 'auditor';
 
 /** How clients start a procedure and perform its acts (Update names = act names). */
+/** A register entry a start input names (`field`), e.g. the maslikhat whose deputies it counts. */
+export interface RegisterRef {
+  field: string;
+  register: 'admin_units' | 'maslikhats' | 'deputies' | 'akim_posts' | 'akim_incumbents';
+  id: string;
+}
+
 export interface ProcedureDefinition {
   kind: string;
   workflowType: string;
@@ -95,4 +102,6 @@ export interface ProcedureDefinition {
   acts: Record<string, { input: z.ZodType; roles: readonly Role[]; title: Titles }>;
   /** every stage, in the order of the article (a --stage or ?stage= is checked against it) */
   stages?: readonly string[];
+  /** the register entries a start input names (checked before it starts) */
+  registered?(input: unknown): RegisterRef[];
 }

@@ -59,6 +59,7 @@ export const ruralAkimElectionSpec = defineProcedure<RuralAkimFacts, Stage, Inpu
   title: TITLE,
   input: RuralAkimElectionInput,
   workflowId: (i) => `${KIND}:${i.unit}`,
+  registered: (i) => [{ field: 'unit', register: 'admin_units', id: i.unit }, { field: 'districtMaslikhatId', register: 'maslikhats', id: i.districtMaslikhatId }],
   // the akimat opens it to watch the term; the district election commission calls the election (36-1(10))
   startRoles: ['administrator', 'commission'],
   initial: 'awaiting_call',

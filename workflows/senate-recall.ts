@@ -88,6 +88,7 @@ export const senateRecallSpec = defineProcedure<SenateRecallFacts, Stage, Input>
   input: SenateRecallInput,
   // one open recall per Senate deputy
   workflowId: workflowIdOf,
+  registered: (i) => [{ field: 'unit', register: 'admin_units', id: i.unit }],
   initial: 'initiation',
   stages: STAGES,
   interpretations: USED_INTERPRETATIONS,

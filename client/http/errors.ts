@@ -138,6 +138,41 @@ export const API_MESSAGES: Readonly<Record<string, M>> = {
     ru: 'Запрос с этим ключом ещё выполняется; повторите позже.',
     en: 'A request with this key is still in progress; retry later.',
   },
+  no_signature_sheets: {
+    kk: '«{id}» рәсімі ({kind}) қолтаңба парақтарын қабылдамайды; олар тек сенаторды кері шақыру рәсімінде болады (24-1-бап).',
+    ru: 'Процедура «{id}» ({kind}) не принимает подписные листы; они бывают только при отзыве депутата Сената (ст. 24-1).',
+    en: 'Procedure {id} ({kind}) takes no signature sheets; only a Senate recall does (Art. 24-1).',
+  },
+  csv_required: {
+    kk: 'Қолтаңба парақтары «text/csv» ретінде жіберіледі, бағандары: {columns}.',
+    ru: 'Подписные листы передаются как «text/csv» со столбцами: {columns}.',
+    en: 'Signature sheets are sent as text/csv with the columns {columns}.',
+  },
+  unknown_register: {
+    kk: 'Белгісіз тізілім: {register}. Тізілімдер: {known}.',
+    ru: 'Неизвестный реестр: {register}. Реестры: {known}.',
+    en: 'Unknown register: {register}. Registers: {known}.',
+  },
+  register_entry_not_found: {
+    kk: '«{register}» тізілімінде «{id}» жазбасы жоқ.',
+    ru: 'В реестре «{register}» нет записи «{id}».',
+    en: 'Register {register} has no entry {id}.',
+  },
+  register_file_rejected: {
+    kk: '«{register}» тізілім файлы қабылданбады, ештеңе сақталған жоқ: қате жолдар саны — {badRows} (әрқайсысы төменде жолымен аталған).',
+    ru: 'Файл реестра «{register}» отклонён, ничего не сохранено: ошибочных строк — {badRows} (каждая названа ниже с номером строки).',
+    en: 'Register file {register} rejected, nothing stored: {badRows} bad row(s), each named below with its line.',
+  },
+  register_out_of_scope: {
+    kk: '«{register}» файлында {body} бірлігіне де, оның төменгі бірліктеріне де жатпайтын {badRows} жол бар; ештеңе сақталған жоқ.',
+    ru: 'В файле реестра «{register}» строк вне единицы {body} и подчинённых ей: {badRows}; ничего не сохранено.',
+    en: 'Register file {register} has {badRows} row(s) outside {body} and the units below it; nothing stored.',
+  },
+  not_registered: {
+    kk: '{field}: «{id}» «{register}» тізілімінде жоқ; алдымен тізілімді импорттаңыз (tartip registers import).',
+    ru: '{field}: «{id}» нет в реестре «{register}»; сначала импортируйте реестр (tartip registers import).',
+    en: '{field}: {id} is not in the {register} register; import the register first (tartip registers import).',
+  },
   unavailable: {
     kk: 'Temporal немесе дерекқор қолжетімсіз; кейінірек қайталаңыз.',
     ru: 'Temporal или база данных недоступны; повторите позже.',

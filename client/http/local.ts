@@ -66,15 +66,16 @@ export function reportError(name: string, e: unknown, lang: Lang, json: boolean)
   if (json) process.stdout.write(JSON.stringify({ error: body, status: api.status }) + '\n');
   else {
     process.stderr.write(`${name}: ${body.message}\n`);
-    for (const i of body.issues ?? []) if (body.issues!.length > 1) process.stderr.write(`  - ${i.message}\n`);
+    // each issue, unless the message already says it (a single invalid field)
+    for (const i of body.issues ?? []) if (!body.message.includes(i.message)) process.stderr.write(`  - ${i.message}\n`);
     const tail = [body.rule && `rule: ${body.rule}`, body.date && `date: ${body.date}`, `code: ${body.code}`].filter(Boolean).join(', ');
     process.stderr.write(`  (${tail})\n`);
   }
-  return exitForStatus(api.status);
+  return exitForStatus(api.status, body.code);
 }
 
 /** A mutating CLI command through the same idempotency table as the API (per token and key). */
-export function onceLocal(local: Local, principal: Principal, key: string, path: string, body: unknown, lang: Lang, run: () => Promise<{ status: number; body: unknown }>) {
+export function onceLocal(local: Pick<Local, 'pool'>, principal: Principal, key: string, path: string, body: unknown, lang: Lang, run: () => Promise<{ status: number; body: unknown }>) {
   return once(local.pool, principal.tokenId, key, requestHash('POST', path, body), run,
     (e) => {
       try {
@@ -93,6 +94,10 @@ export function onceLocal(local: Local, principal: Principal, key: string, path:
 export function reportOutcome(name: string, status: number, body: unknown, json: boolean): number {
   const b = body as { message: string; code: string; rule?: string; date?: string };
   if (json) process.stdout.write(JSON.stringify({ error: b, status }) + '\n');
-  else process.stderr.write(`${name}: ${b.message}\n  (${[b.rule && `rule: ${b.rule}`, b.date && `date: ${b.date}`, `code: ${b.code}`].filter(Boolean).join(', ')})\n`);
-  return exitForStatus(status);
+  else {
+    process.stderr.write(`${name}: ${b.message}\n`);
+    for (const i of (b as { issues?: { message: string }[] }).issues ?? []) if (!b.message.includes(i.message)) process.stderr.write(`  - ${i.message}\n`);
+    process.stderr.write(`  (${[b.rule && `rule: ${b.rule}`, b.date && `date: ${b.date}`, `code: ${b.code}`].filter(Boolean).join(', ')})\n`);
+  }
+  return exitForStatus(status, b.code);
 }

@@ -18,6 +18,7 @@ import { ApiError, fromTemporal, hygiene, invalidInput, isTransient, zodIssues }
 const ACT_ATTEMPTS = 4;
 import { ACT_FILLED, START_FILLED, START_REFUSED, START_ROLES, Keyword, ListQuery } from './schemas.js';
 import type { Principal } from './tokens.js';
+import { checkRegistered } from './registers.js';
 import { sha256 } from './tokens.js';
 
 /** Roles that may start a procedure of this kind: its definition's, else administrators. */
@@ -128,6 +129,7 @@ export class Procedures {
     if (!parsed.success) throw invalidInput(zodIssues(parsed.error.issues, lang));
     const unit = String((parsed.data as { unit: string }).unit);
     if (principal.body !== unit) throw new ApiError(403, 'forbidden_body', { field: 'unit', params: { body: principal.body ?? '-', unit } });
+    await checkRegistered(this.pool, def, parsed.data);
     let id: string;
     try {
       id = def.workflowId(parsed.data);

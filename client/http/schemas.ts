@@ -160,18 +160,18 @@ function out(schema: z.ZodType): Json {
 }
 
 const errorRef = { $ref: '#/components/schemas/Error' };
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorRef } } });
-const langParam = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: [...LANGS] }, description: 'language of messages (else Accept-Language, else en)' };
-const idemParam = { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' }, description: 'a retry with the same key returns the first response; another request with it is refused (422)' };
+export const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorRef } } });
+export const langParam = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: [...LANGS] }, description: 'language of messages (else Accept-Language, else en)' };
+export const idemParam = { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' }, description: 'a retry with the same key returns the first response; another request with it is refused (422)' };
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 400 }, description: 'procedure id (Temporal workflow id)' };
-const common4xx = {
+export const common4xx = {
   '405': errorResponse('method not allowed on this path (Allow header lists the allowed ones)'),
   '400': errorResponse('invalid request: issues name each field and rule'),
   '401': errorResponse('no or unknown token'),
   '403': errorResponse('role or body may not do this'),
   '404': errorResponse('unknown procedure, kind or act'),
 };
-const mutating4xx = {
+export const mutating4xx = {
   ...common4xx,
   '409': errorResponse('conflict: already running, ended, a timing refusal (too_late, too_early, barred) or the same key in flight'),
   '413': errorResponse('body too large'),
@@ -179,7 +179,7 @@ const mutating4xx = {
   '422': errorResponse('legal refusal (code, rule, citation, date) or the idempotency key was used for another request'),
 };
 
-function json(schema: Json, description: string) {
+export function json(schema: Json, description: string) {
   return { description, content: { 'application/json': { schema } } };
 }
 

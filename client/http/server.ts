@@ -9,6 +9,8 @@ import type { ProcedureDefinition } from '../../workflows/procedure.js';
 import { ApiError, LANGS, fromTemporal, hygiene, invalidInput, zodIssues } from './errors.js';
 import { once, requestHash } from './idempotency.js';
 import { Procedures } from './procedures.js';
+import { importSignatures, signaturePaths } from './signatures.js';
+import { exportRegister, importRegister, listRegisters, registerOf, registerPaths, showEntry } from './registers.js';
 import { IdempotencyKey, openApiDocument } from './schemas.js';
 import { authenticate, type Principal } from './tokens.js';
 
@@ -40,6 +42,11 @@ const ROUTES: [RegExp, string][] = [
   [/^\/v1\/procedures\/[^/]+$/, 'GET'],
   [/^\/v1\/procedures\/[^/]+\/record$/, 'GET'],
   [/^\/v1\/procedures\/[^/]+\/acts\/[^/]+$/, 'POST'],
+  [/^\/v1\/procedures\/[^/]+\/signatures$/, 'POST'],
+  [/^\/v1\/registers$/, 'GET'],
+  [/^\/v1\/registers\/[^/]+$/, 'GET'],
+  [/^\/v1\/registers\/[^/]+$/, 'POST'],
+  [/^\/v1\/registers\/[^/]+\/[^/]+$/, 'GET'],
 ];
 
 function methodNotAllowed(method: string, url: string): { allow: string; error: ApiError } | null {
@@ -84,9 +91,12 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1 << 20, routerOptions: { maxParamLength: 4096 }, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   const procedures = new Procedures({ client: o.temporalClient, pool: o.pool, taskQueue: o.taskQueue, definitions: o.definitions, stateTimeoutMs: o.stateTimeoutMs });
   const doc = openApiDocument(procedures.defs);
+  Object.assign(doc.paths as object, registerPaths(), signaturePaths());
 
   // JSON only: a text/plain body is 415, not a string for the schemas to puzzle over
   app.removeContentTypeParser('text/plain');
+  // a register file as it is (POST /v1/registers/:register), up to 32 MiB
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 32 << 20 }, (_req, body, done) => done(null, body));
   app.decorateRequest('lang', 'en');
   app.decorateRequest('principal', null);
 
@@ -209,6 +219,36 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     checkQuery(req.query, ['lang'], req.lang);
     checkId(req.params.id, req.lang);
     return procedures.record(req.principal, req.params.id, req.lang);
+  });
+
+  // a Senate recall's signature sheets (client/http/signatures.ts)
+  app.post<{ Params: { id: string } }>('/v1/procedures/:id/signatures', async (req, reply) => {
+    checkQuery(req.query, ['lang'], req.lang);
+    checkId(req.params.id, req.lang);
+    return idempotent(req, reply, async () => ({ status: 200, body: await importSignatures(procedures, o.pool, req.principal!, req.params.id, req.body, req.lang) }));
+  });
+
+  // ---- registers (client/http/registers.ts) ----
+  app.get('/v1/registers', async (req) => {
+    checkQuery(req.query, ['lang'], req.lang);
+    return listRegisters(o.pool);
+  });
+  app.post<{ Params: { register: string } }>('/v1/registers/:register', async (req, reply) => {
+    checkQuery(req.query, ['lang'], req.lang);
+    registerOf(req.params.register); // 404 before the key is spent
+    return idempotent(req, reply, async () => ({ status: 200, body: await importRegister(o.pool, req.principal!, req.params.register, req.body, req.lang) }));
+  });
+  app.get<{ Params: { register: string }; Querystring: { unit?: string; format?: string } }>('/v1/registers/:register', async (req, reply) => {
+    checkQuery(req.query, ['lang', 'unit', 'format'], req.lang);
+    const format = req.query.format ?? 'json';
+    if (format !== 'json' && format !== 'csv') throw invalidInput([{ field: 'format', rule: 'invalid_value', message: 'format: json | csv' }]);
+    const r = await exportRegister(o.pool, req.params.register, req.query);
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${r.register}.csv"`).send(r.csv);
+    return { register: r.register, unit: r.unit, rows: r.rows };
+  });
+  app.get<{ Params: { register: string; id: string } }>('/v1/registers/:register/:id', async (req) => {
+    checkQuery(req.query, ['lang'], req.lang);
+    return showEntry(o.pool, req.params.register, req.params.id);
   });
 
   return app;

@@ -30,14 +30,15 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+/** `mail`: an SMTP server the worker's e-mail channel sends to (statutory notices go out). */
+export async function startStack(opts: { mail?: { host: string; port: number } } = {}): Promise<Stack> {
   const [env, db, bundle] = await Promise.all([
     devServerEnv(),
     freshDatabase(),
     bundleWorkflowCode({ workflowsPath: path.join(PROJECT_ROOT, 'test/api/fixtures/workflows.ts'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never }),
   ]);
   const taskQueue = `api-${randomUUID()}`;
-  const worker = await W.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, workflowBundle: bundle, activities: buildActivities(db.pool) });
+  const worker = await W.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, workflowBundle: bundle, activities: buildActivities(db.pool, opts.mail ? { mail: { ...opts.mail, from: 'tartip@test.example.kz', ignoreTLS: true } } : {}) });
   const workerDone = worker.run();
   const app = await buildServer({ temporalClient: env.client, pool: db.pool, taskQueue, definitions: DEFS });
   await app.listen({ host: '127.0.0.1', port: 0 });

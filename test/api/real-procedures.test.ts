@@ -19,6 +19,17 @@ beforeAll(async () => {
   s = await startStack();
   admin = (await createToken(s.db.pool, { role: 'administrator', body: 'KZ-R.BELBULAK', actorId: 'akimat-r', name: 'Белбұлақ ауылдық округі әкімінің аппараты' })).token;
   commission = (await createToken(s.db.pool, { role: 'commission', body: 'KZ-R.BELBULAK', actorId: 'tik-r', name: 'Аудандық сайлау комиссиясы' })).token;
+  // the registers the procedure names, imported through the API by the region's administrator
+  const region = (await createToken(s.db.pool, { role: 'administrator', body: 'KZ-REG', actorId: 'akimat-reg', name: 'Облыс әкімдігі' })).token;
+  const deputies = Array.from({ length: 20 }, (_, i) => `M-R-${i + 1},M-R,P-R-${i + 1},Депутат ${i + 1},2021-01-15`);
+  for (const [register, csv] of [
+    ['admin_units', 'id,kind,parent_id,name_kk,name_ru\nKZ-REG,region,,Облыс,Область\nKZ-R,district,KZ-REG,Аудан,Район\nKZ-R.BELBULAK,rural_district,KZ-R,Бельбұлақ,Бельбулак\n'],
+    ['maslikhats', 'id,unit_id,name_kk,name_ru,seats\nM-R,KZ-R,Аудандық мәслихат,Районный маслихат,20\n'],
+    ['deputies', `id,maslikhat_id,person_id,full_name,term_start\n${deputies.join('\n')}\n`],
+  ] as const) {
+    const r = await call(s.base, 'POST', `/v1/registers/${register}`, { token: region, key: `reg-${register}`, raw: csv, contentType: 'text/csv' });
+    if (r.status !== 200) throw new Error(`${register}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
 }, 240_000);
 afterAll(async () => {
   await s?.stop();

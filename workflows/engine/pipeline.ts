@@ -247,5 +247,6 @@ export function definitionOf(spec: ProcedureSpec<any, any, any>): ProcedureDefin
   return {
     kind: spec.kind, workflowType: spec.workflowType, procedure: spec.procedure, title: spec.title, input: spec.input,
     workflowId: (i) => spec.workflowId(i), ...(spec.startRoles ? { startRoles: spec.startRoles } : {}), acts, stages: spec.stages,
+    ...(spec.registered ? { registered: (i) => spec.registered!(i) } : {}),
   };
 }

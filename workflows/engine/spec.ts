@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ProcedureCode, Titles } from '../../statute/editions/types.js';
 import type { TartipActivities } from '../../worker/activities.js';
-import type { OpenDeadline, Role } from '../procedure.js';
+import type { OpenDeadline, RegisterRef, Role } from '../procedure.js';
 import type { Book } from './book.js';
 
 /** The I/O a specification may ask for (registers, sheets): the worker's activities. */
@@ -61,6 +61,8 @@ export interface ProcedureSpec<F, S extends string, I> {
   stepPrefix?(input: I): string;
   /** the administrative unit (search attribute) */
   unit?(input: I): string;
+  /** the register entries the start input names: a start naming one that is not registered is refused before it runs */
+  registered?(input: I): RegisterRef[];
   /**
    * The start: checks the input against the law (refusing with a rule), reads what the procedure
    * counts against, and returns the first facts. `b.facts` is set from the return value; records
