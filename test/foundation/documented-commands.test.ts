@@ -1,0 +1,60 @@
+// The documentation's commands, run as written against a real `npm start` (its own data folder and
+// ports): the README's shell blocks (all but the two set-up commands, which CI itself runs) and the
+// walk-through of docs/api.md, registers imported through the CLI, from a token to the outcome.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
+import { freePorts, killStartedMains, mainDataDir, startMain, stopMain, type Main } from '../harness/main.js';
+
+const data = mainDataDir('tartip-docs-');
+let main: Main;
+beforeAll(async () => {
+  main = await startMain(data.dir, await freePorts());
+}, 200_000);
+afterAll(async () => {
+  if (main) await stopMain(main.child);
+  killStartedMains();
+  data.remove();
+});
+
+/** The ```sh blocks of a markdown text (between `from` and `to` when given). */
+export function shellBlocks(md: string, from?: string, to?: string): string[] {
+  const part = from ? md.slice(md.indexOf(from), to ? md.indexOf(to) : undefined) : md;
+  return [...part.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+}
+
+function bash(script: string, env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const p = spawn('bash', ['-c', `set -euo pipefail\n${script}`], { cwd: PROJECT_ROOT, env: { ...process.env, TARTIP_TOKEN: '', TARTIP_LANG: '', ...env } });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    p.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+  });
+}
+
+describe('the documented commands work as written', () => {
+  it("docs/api.md's walk-through: token, registers by the CLI, start, act, outcome, record", async () => {
+    const blocks = shellBlocks(readFileSync(path.join(PROJECT_ROOT, 'docs/api.md'), 'utf8'), '<!-- walkthrough -->', '<!-- /walkthrough -->');
+    expect(blocks.length).toBe(3);
+    const r = await bash(blocks.join('\n'), { ...main.cliEnv, API: main.apiUrl });
+    expect(r.code, `${r.out.slice(-3000)}\n${r.err.slice(-3000)}`).toBe(0);
+    expect(r.out).toContain('deputies: 30 entries imported');
+    expect(r.out).toMatch(/"stage":"closed"/);
+    expect(r.out).toMatch(/"outcome":"consented"/);
+    expect(r.out).toContain('"actor":{"id":"secretary-1"');
+  }, 300_000);
+
+  it("the README's commands (administrators, auditors, statute)", async () => {
+    const blocks = shellBlocks(readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8'));
+    const runnable = blocks.filter((b) => !/\bnpm (ci|start|test)\b/.test(b));
+    expect(runnable.length).toBe(blocks.length - 1);
+    expect(runnable.some((b) => b.includes('tartip audit verify --live'))).toBe(true);
+    const r = await bash(runnable.join('\n'), main.cliEnv);
+    expect(r.code, `${r.out.slice(-3000)}\n${r.err.slice(-3000)}`).toBe(0);
+    expect(r.out).toContain('2025-04-03');
+  }, 600_000);
+});
