@@ -50,6 +50,36 @@ export class NoticeDeliveryError extends ApplicationFailure {
   }
 }
 
+/**
+ * The notice's channel is not configured on this worker: the notice is kept (state queued, its
+ * message in the outbox folder). Retryable: a worker with the channel set sends it on a later attempt.
+ */
+export class NoticeQueuedError extends ApplicationFailure {
+  constructor(
+    readonly noticeKey: string,
+    readonly channel: string,
+    readonly outboxFile: string | null,
+  ) {
+    super(`notice ${noticeKey}: channel ${channel} not configured; kept${outboxFile ? ` in ${outboxFile}` : ''} until it is`, 'NoticeQueued', false, [
+      { noticeKey, channel, outboxFile },
+    ]);
+  }
+}
+
+/** The addressee's side refused the notice for good (e.g. SMTP 550 for the address). Non-retryable: the procedure records notice_failed. */
+export class NoticeRefusedError extends ApplicationFailure {
+  constructor(
+    readonly noticeKey: string,
+    readonly channel: string,
+    readonly attempt: number,
+    detail: string,
+  ) {
+    super(`notice ${noticeKey} via ${channel}, attempt ${attempt}: refused: ${detail}`, 'NoticeRefused', true, [
+      { noticeKey, channel, attempt, detail },
+    ]);
+  }
+}
+
 export interface BadRow {
   /** 1-based line number in the file (the header is line 1). */
   line: number;

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { createSmtpChannel, type SmtpConfig } from './channels/smtp.js';
 import { createWebhookChannel, type WebhookConfig } from './channels/webhook.js';
 import type { Channel } from './channels/types.js';
+import type { OutboxConfig } from './outbox.js';
 import * as ledger from './ledger.js';
 import * as notifications from './notifications.js';
 import * as registers from './registers.js';
@@ -17,7 +18,7 @@ export type { SendNoticeInput, SendNoticeResult, OverdueNotice, NoticeRecord, No
 export type { Roster, RosterDeputy, ElectorsRoster, AkimAsOf, RegisterName, ImportResult } from './registers.js';
 export type { Addressee } from './channels/types.js';
 export { importRegisterCsv } from './registers.js';
-export { IdempotencyConflictError, NoticeDeliveryError, RecordsInputError, RegisterImportError } from './errors.js';
+export { IdempotencyConflictError, NoticeDeliveryError, NoticeQueuedError, NoticeRefusedError, RecordsInputError, RegisterImportError } from './errors.js';
 
 export interface RecordsConfig {
   pool: pg.Pool;
@@ -25,7 +26,9 @@ export interface RecordsConfig {
   role?: string;
   mail?: SmtpConfig;
   webhook?: WebhookConfig;
-  /** Domain of SMTP Message-IDs; default: the domain of mail.from, else 'tartip.local'. */
+  /** Where notices are kept as files while their channel is not configured (activities/outbox.ts). */
+  outbox?: OutboxConfig;
+  /** Domain of SMTP Message-IDs; default: the domain of mail.from (else outbox.from), else 'tartip.local'. */
   messageIdDomain?: string;
   /** Test seams for crash simulation. */
   faults?: notifications.NotificationFaults;
@@ -38,8 +41,9 @@ export function createActivities(cfg: RecordsConfig) {
   const channels: Partial<Record<notifications.NoticeChannel, Channel>> = {};
   if (cfg.mail) channels.email = createSmtpChannel(cfg.mail);
   if (cfg.webhook) channels.webhook = createWebhookChannel(cfg.webhook);
-  const messageIdDomain = cfg.messageIdDomain ?? cfg.mail?.from.split('@')[1]?.replace(/[>\s]/g, '') ?? 'tartip.local';
-  const nctx: notifications.NotificationContext = { ...db, channels, messageIdDomain, faults: cfg.faults };
+  // the same domain with and without SMTP: a notice kept while it was missing keeps its Message-ID
+  const messageIdDomain = cfg.messageIdDomain ?? (cfg.mail?.from ?? cfg.outbox?.from)?.split('@')[1]?.replace(/[>\s]/g, '') ?? 'tartip.local';
+  const nctx: notifications.NotificationContext = { ...db, channels, messageIdDomain, ...(cfg.outbox ? { outbox: cfg.outbox } : {}), faults: cfg.faults };
 
   const activities = {
     // ---- record of legal acts

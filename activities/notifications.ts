@@ -1,13 +1,16 @@
 // The law's notices: recorded first, sent at most once per key when the outcome is known,
-// marked delivered together with a 'notice_delivered' act in the procedure's ledger.
+// marked delivered together with a 'notice_delivered' act in the procedure's ledger. A notice whose
+// channel is not configured is kept (queued, its message in the outbox folder) and goes out on a
+// later attempt by a worker that has the channel.
 import type pg from 'pg';
 import { z } from 'zod';
 import type { Citation } from '../statute/types.js';
 import { BrokenConnection, transactionOn, type DbContext } from './db.js';
-import { IdempotencyConflictError, NoticeDeliveryError, RecordsInputError, zodIssues } from './errors.js';
+import { IdempotencyConflictError, NoticeDeliveryError, NoticeQueuedError, NoticeRefusedError, RecordsInputError, zodIssues } from './errors.js';
 import { canonicalJson, normaliseInstant, sha256Hex } from './ledger-hash.js';
 import { appendActIn } from './ledger.js';
-import type { Addressee, Channel, OutgoingNotice } from './channels/types.js';
+import { PermanentDeliveryError, type Addressee, type Channel, type OutgoingNotice } from './channels/types.js';
+import { keepInOutbox, markSentInOutbox, type OutboxConfig } from './outbox.js';
 import { checkTemplate, renderNotice, type NoticeLang, type Rendered, type TemplateParams } from './templates/index.js';
 
 export type NoticeChannel = 'email' | 'webhook';
@@ -55,7 +58,7 @@ export interface OverdueNotice {
   channel: NoticeChannel;
   basis: Citation;
   deadline: string;
-  status: 'pending' | 'in_flight' | 'failed';
+  status: Exclude<NoticeRow['status'], 'delivered'>;
   attempts: number;
   lastError: string | null;
   overdueSeconds: number;
@@ -73,6 +76,8 @@ export interface NotificationContext extends DbContext {
   channels: Partial<Record<NoticeChannel, Channel>>;
   /** Domain of SMTP Message-IDs. */
   messageIdDomain: string;
+  /** Where a notice's message is written while its channel is not configured. */
+  outbox?: OutboxConfig;
   faults?: NotificationFaults;
 }
 
@@ -147,22 +152,41 @@ interface NoticeRow {
   content_hash: string;
   delivery_id: string;
   rendered: Partial<Record<NoticeLang, Rendered>>;
-  status: 'pending' | 'in_flight' | 'delivered' | 'failed';
+  /** pending: recorded; queued: its channel is not configured; in_flight: being sent (or the outcome
+   * of that attempt is unknown); retrying: the last attempt failed and is tried again; failed: refused for good */
+  status: 'pending' | 'queued' | 'in_flight' | 'retrying' | 'delivered' | 'failed';
   attempts: number;
+  created_at: Date;
   delivered_at: Date | null;
   last_error: string | null;
+  outbox_file: string | null;
+}
+
+function outgoingOf(row: NoticeRow): OutgoingNotice {
+  return {
+    key: row.key,
+    deliveryId: row.delivery_id,
+    procedureId: row.procedure_id,
+    addressee: row.addressee,
+    languages: row.languages,
+    texts: row.rendered,
+    basis: row.basis,
+    deadline: row.deadline.toISOString(),
+    templateId: row.template_id,
+  };
 }
 
 const LOCK_SPACE = 7263;
 
 /**
  * Send a notice at most once per key (when the outcome of the last attempt is known).
- * Throws NoticeDeliveryError (retryable) when the channel fails, so Temporal retries with backoff.
+ * Throws NoticeDeliveryError (retryable) when the channel fails, so Temporal retries with backoff;
+ * NoticeQueuedError (retryable) when the channel is not configured, after keeping the notice;
+ * NoticeRefusedError (final) when the other side refused it for good.
  */
 export async function sendNotice(ctx: NotificationContext, input: SendNoticeInput): Promise<SendNoticeResult> {
   validate(input);
   const channel = ctx.channels[input.channel];
-  if (!channel) throw new RecordsInputError('sendNotice', [{ path: 'channel', message: `channel ${input.channel} not configured` }]);
   const hash = contentHash(input);
   const deadline = normaliseInstant(input.deadline);
   const client = await ctx.pool.connect();
@@ -198,7 +222,16 @@ export async function sendNotice(ctx: NotificationContext, input: SendNoticeInpu
       if (row.content_hash !== hash) {
         throw new IdempotencyConflictError('notice', input.key, input.procedureId ?? null, ['content']);
       }
-      if (row.status === 'delivered') return { row, attempt: 0, unknownBefore: false };
+      if (row.status === 'delivered') return { row, attempt: 0, unknownBefore: false, file: row.outbox_file };
+      if (!channel) {
+        // kept, not attempted: attempts count sends only, however long the channel is missing
+        const file = ctx.outbox ? await keepInOutbox(ctx.outbox, row.channel, outgoingOf(row)) : row.outbox_file;
+        const reason = `channel ${row.channel} not configured`;
+        if (row.status !== 'queued' || row.last_error !== reason || row.outbox_file !== file) {
+          await c.query(`UPDATE notices SET status = 'queued', last_error = $2, outbox_file = $3 WHERE key = $1`, [row.key, reason, file]);
+        }
+        return { row, attempt: -1, unknownBefore: false, file };
+      }
       const prev = await c.query<{ outcome: string }>(
         `SELECT outcome FROM notice_attempts WHERE notice_key = $1 ORDER BY attempt_no DESC LIMIT 1`,
         [input.key],
@@ -210,49 +243,43 @@ export async function sendNotice(ctx: NotificationContext, input: SendNoticeInpu
         [input.key, attempt, unknownBefore ? 'previous attempt outcome unknown; resending with the same delivery id' : null],
       );
       await c.query(`UPDATE notices SET status = 'in_flight', attempts = $2 WHERE key = $1`, [input.key, attempt]);
-      return { row, attempt, unknownBefore };
+      return { row, attempt, unknownBefore, file: row.outbox_file };
     });
     const { row } = opened;
     if (opened.attempt === 0) {
       return resultFrom(row, true, false, await actOf(client, ctx, row));
     }
+    if (opened.attempt === -1 || !channel) throw new NoticeQueuedError(row.key, row.channel, opened.file);
 
     // 2. Send. The delivery id is fixed per key, so a resend is recognisable as a copy.
-    const outgoing: OutgoingNotice = {
-      key: row.key,
-      deliveryId: row.delivery_id,
-      procedureId: row.procedure_id,
-      addressee: row.addressee,
-      languages: row.languages,
-      texts: row.rendered,
-      basis: row.basis,
-      deadline: row.deadline.toISOString(),
-      templateId: row.template_id,
-    };
     let response: string;
     try {
-      response = (await channel.send(outgoing)).response;
+      response = (await channel.send(outgoingOf(row))).response;
     } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
+      const detail = (e instanceof Error ? e.message : String(e)).slice(0, 2000);
+      const final = e instanceof PermanentDeliveryError;
       await transactionOn(client, ctx.role, async (c) => {
         await c.query(
           `UPDATE notice_attempts SET outcome = 'failed', finished_at = clock_timestamp(), error = $3
             WHERE notice_key = $1 AND attempt_no = $2`,
-          [row.key, opened.attempt, detail.slice(0, 2000)],
+          [row.key, opened.attempt, detail],
         );
-        await c.query(`UPDATE notices SET status = 'failed', last_error = $2 WHERE key = $1`, [row.key, detail.slice(0, 2000)]);
+        await c.query(`UPDATE notices SET status = $3, last_error = $2 WHERE key = $1`, [row.key, detail, final ? 'failed' : 'retrying']);
       });
+      if (final) throw new NoticeRefusedError(row.key, row.channel, opened.attempt, detail);
       throw new NoticeDeliveryError(row.key, row.channel, opened.attempt, detail);
     }
     await ctx.faults?.afterSend?.(row.key);
+    // the copy kept while the channel was missing has gone out: to outbox/sent/
+    const kept = row.outbox_file ? await markSentInOutbox(row.outbox_file) : null;
 
     // 3. Mark delivered, and record the act, in one transaction.
     const marked = await transactionOn(client, ctx.role, async (c) => {
       const u = await c.query<NoticeRow>(
         `UPDATE notices SET status = 'delivered', delivered_at = date_trunc('milliseconds', clock_timestamp()),
-                last_error = NULL
+                last_error = NULL, outbox_file = COALESCE($2, outbox_file)
           WHERE key = $1 RETURNING *`,
-        [row.key],
+        [row.key, kept],
       );
       await c.query(
         `UPDATE notice_attempts SET outcome = 'delivered', finished_at = clock_timestamp(), response = $3
@@ -409,4 +436,107 @@ export async function getNotice(ctx: DbContext, input: { key: string }): Promise
       error: x.error,
     })),
   };
+}
+
+// ---- the notices as people see them (tartip notices list, GET /v1/notices, tartip show) -------
+
+export const NOTICE_STATES = ['queued', 'sent', 'failed', 'retrying'] as const;
+export type NoticeState = (typeof NOTICE_STATES)[number];
+/** why a notice is not sent (yet): its channel is missing, an attempt is under way, the last failed, or it was refused for good */
+export type NoticeReasonCode = 'channel_not_configured' | 'sending' | 'delivery_failed' | 'refused';
+
+export interface ListedNotice {
+  key: string;
+  procedureId: string | null;
+  state: NoticeState;
+  reason: { code: NoticeReasonCode; detail: string | null } | null;
+  channel: NoticeChannel;
+  addressee: Addressee;
+  templateId: string;
+  languages: NoticeLang[];
+  basis: Citation;
+  deadline: string;
+  deliveryId: string;
+  /** delivery attempts made (a notice kept while its channel is missing has made none) */
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  /** not sent and its statutory deadline has passed, or sent after it */
+  late: boolean;
+  /** the message as a file, kept while its channel was missing */
+  outboxFile: string | null;
+}
+
+export interface NoticeFilter {
+  procedureId?: string;
+  states?: readonly NoticeState[];
+  /** only notices of procedures of this unit (the body of a non-auditor token) */
+  unit?: string;
+  /** 1–500 */
+  limit: number;
+  /** from `next` of the page before */
+  after?: NoticeCursor;
+}
+export interface NoticeCursor {
+  /** created_at in microseconds since the epoch, as digits */
+  createdUs: string;
+  key: string;
+}
+
+const STATE_SQL = `CASE WHEN n.status = 'delivered' THEN 'sent' WHEN n.status = 'failed' THEN 'failed'
+  WHEN n.status = 'retrying' OR (n.status = 'in_flight' AND n.attempts > 1) THEN 'retrying' ELSE 'queued' END`;
+
+/** Notices oldest first, in pages: `next` continues after the last one given, null at the end. */
+export async function listNotices(ctx: DbContext, f: NoticeFilter): Promise<{ items: ListedNotice[]; next: NoticeCursor | null }> {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const arg = (v: unknown) => `$${args.push(v)}`;
+  if (f.procedureId !== undefined) where.push(`n.procedure_id = ${arg(f.procedureId)}`);
+  if (f.unit !== undefined) where.push(`p.input->>'unit' = ${arg(f.unit)}`);
+  if (f.states?.length) where.push(`(${STATE_SQL}) = ANY(${arg(f.states)}::text[])`);
+  if (f.after) where.push(`(n.created_at, n.key) > (timestamptz 'epoch' + ${arg(f.after.createdUs)}::bigint * interval '1 microsecond', ${arg(f.after.key)})`);
+  const r = await ctx.pool.query<NoticeRow & { state: NoticeState; created_us: string }>(
+    `SELECT n.*, ${STATE_SQL} AS state, floor(extract(epoch FROM n.created_at) * 1000000)::bigint::text AS created_us
+       FROM notices n ${f.unit !== undefined ? 'JOIN' : 'LEFT JOIN'} procedures p ON p.procedure_id = n.procedure_id
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY n.created_at, n.key LIMIT ${arg(f.limit + 1)}`,
+    args,
+  );
+  const rows = r.rows.slice(0, f.limit);
+  const last = rows[rows.length - 1];
+  const now = Date.now();
+  return {
+    items: rows.map((n) => ({
+      key: n.key,
+      procedureId: n.procedure_id,
+      state: n.state,
+      reason: reasonOf(n),
+      channel: n.channel,
+      addressee: n.addressee,
+      templateId: n.template_id,
+      languages: n.languages,
+      basis: n.basis,
+      deadline: n.deadline.toISOString(),
+      deliveryId: n.delivery_id,
+      attempts: n.attempts,
+      createdAt: n.created_at.toISOString(),
+      sentAt: n.delivered_at ? n.delivered_at.toISOString() : null,
+      late: (n.delivered_at?.getTime() ?? now) > n.deadline.getTime(),
+      outboxFile: n.outbox_file,
+    })),
+    next: r.rows.length > f.limit && last ? { createdUs: last.created_us, key: last.key } : null,
+  };
+}
+
+function reasonOf(n: NoticeRow & { state: NoticeState }): ListedNotice['reason'] {
+  switch (n.state) {
+    case 'sent':
+      return null;
+    case 'failed':
+      return { code: 'refused', detail: n.last_error };
+    case 'retrying':
+      return { code: 'delivery_failed', detail: n.last_error };
+    default:
+      return n.status === 'queued' ? { code: 'channel_not_configured', detail: n.channel } : { code: 'sending', detail: null };
+  }
 }

@@ -5,7 +5,7 @@ import { closeActivities, createActivities, RecordsInputError, type RecordsConfi
 import { senateRecallActivities } from '../activities/senate-recall.js';
 import { integrityActivities } from '../activities/integrity.js';
 
-export type ChannelsConfig = Pick<RecordsConfig, 'mail' | 'webhook'>;
+export type ChannelsConfig = Pick<RecordsConfig, 'mail' | 'webhook' | 'outbox'>;
 
 const closers = new WeakMap<object, () => Promise<void>>();
 

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from './provision/temporal-binaries.js';
+import { fill } from '../statute/messages.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -34,10 +35,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return r.data;
 }
 
+export const outboxDirOf = (cfg: Config): string => path.join(cfg.TARTIP_DATA_DIR, 'outbox');
+
 export function channelsOf(cfg: Config) {
   return {
     ...(cfg.TARTIP_SMTP_HOST ? { mail: { host: cfg.TARTIP_SMTP_HOST, port: cfg.TARTIP_SMTP_PORT, from: cfg.TARTIP_MAIL_FROM } } : {}),
     ...(cfg.TARTIP_WEBHOOK_SECRET ? { webhook: { secret: cfg.TARTIP_WEBHOOK_SECRET } } : {}),
+    // notices whose channel is not configured are kept here as files (activities/outbox.ts)
+    outbox: { dir: outboxDirOf(cfg), from: cfg.TARTIP_MAIL_FROM },
     auditors: cfg.TARTIP_AUDITORS,
   };
+}
+
+const NO_SMTP = {
+  en: 'tartip: e-mail is not configured: notices are kept in {dir} (state queued: tartip notices list) and go out when TARTIP_SMTP_HOST is set.',
+  ru: 'tartip: электронная почта не настроена: уведомления сохраняются в {dir} (состояние queued: tartip notices list) и будут отправлены, когда будет задан TARTIP_SMTP_HOST.',
+  kk: 'tartip: электрондық пошта бапталмаған: хабарламалар {dir} қалтасында сақталады (күйі queued: tartip notices list) және TARTIP_SMTP_HOST берілгенде жіберіледі.',
+} as const;
+
+/** What `npm start` says about the notice channels, in TARTIP_LANG (else en): a line when e-mail is not configured. */
+export function channelLines(cfg: Config, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (cfg.TARTIP_SMTP_HOST) return [];
+  const lang = env.TARTIP_LANG === 'kk' || env.TARTIP_LANG === 'ru' ? env.TARTIP_LANG : 'en';
+  return [fill(NO_SMTP[lang], { dir: outboxDirOf(cfg) })];
 }

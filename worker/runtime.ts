@@ -10,7 +10,7 @@ import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPg } from './db/emb
 import { migrate } from './db/migrate.js';
 import { createWorker } from './worker.js';
 import { buildActivities, closeBuiltActivities } from './activities.js';
-import { channelsOf } from './config.js';
+import { channelLines, channelsOf } from './config.js';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { buildServer } from '../client/http/server.js';
 import type { AddressInfo } from 'node:net';
@@ -69,6 +69,7 @@ export async function startTartip(cfg: Config, log: (l: string) => void = consol
     const connection = await NativeConnection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
     const activities = buildActivities(pool, channelsOf(cfg));
+    for (const l of channelLines(cfg)) log(l);
     stops.push(() => closeBuiltActivities(activities));
     const worker: Worker = await createWorker({ connection, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TARTIP_TASK_QUEUE, activities });
     const done = worker.run();

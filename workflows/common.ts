@@ -156,7 +156,22 @@ export function recordAct(
 
 export type NoticeInput = Parameters<TartipActivities['sendNotice']>[0];
 
+/**
+ * Notices: retried without end, at least once a minute, while they cannot go out (an outage, or a
+ * channel not configured: kept, state queued), so a worker with the channel sends them soon; a
+ * refusal for good (NoticeRefused) ends the attempts. (Retry options are not part of the history.)
+ */
+const notices = proxyActivities<TartipActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: ['IdempotencyConflictError', 'RecordsInputError', 'NoticeRefused'],
+  },
+});
+
 /** Sends a notice once per step of this procedure (retries and replays do not resend). */
 export function notify(step: string, notice: Omit<NoticeInput, 'key' | 'procedureId'>) {
-  return records.sendNotice({ ...notice, key: stepKey(`notice/${step}`), procedureId: workflowInfo().workflowId });
+  return notices.sendNotice({ ...notice, key: stepKey(`notice/${step}`), procedureId: workflowInfo().workflowId });
 }

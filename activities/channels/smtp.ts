@@ -1,7 +1,7 @@
 // E-mail over SMTP (nodemailer). The Message-ID is fixed per notice key, so a resend after an
 // unknown outcome carries the same Message-ID and the receiving side can tell it is a copy.
 import nodemailer from 'nodemailer';
-import type { Channel, DeliveryReceipt, OutgoingNotice } from './types.js';
+import { PermanentDeliveryError, type Channel, type DeliveryReceipt, type OutgoingNotice } from './types.js';
 
 export interface SmtpConfig {
   host: string;
@@ -48,20 +48,15 @@ export function createSmtpChannel(cfg: SmtpConfig): Channel {
   });
   return {
     async send(notice: OutgoingNotice): Promise<DeliveryReceipt> {
-      const { subject, text } = smtpMessageBody(notice);
-      const info = await transport.sendMail({
-        from: cfg.from,
-        to: { name: notice.addressee.name, address: notice.addressee.address },
-        subject,
-        text,
-        messageId: notice.deliveryId,
-        headers: {
-          'X-Tartip-Notice-Key': notice.key,
-          ...(notice.procedureId ? { 'X-Tartip-Procedure': notice.procedureId } : {}),
-        },
-      });
+      let info: { rejected?: unknown[]; rejectedErrors?: { responseCode?: number }[]; response?: unknown };
+      try {
+        info = await transport.sendMail(mailOf(cfg.from, notice));
+      } catch (e) {
+        throw refusedForGood(e) ? new PermanentDeliveryError((e as Error).message) : e;
+      }
       if (info.rejected && info.rejected.length > 0) {
-        throw new Error(`SMTP rejected ${JSON.stringify(info.rejected)}: ${info.response}`);
+        const message = `SMTP rejected ${JSON.stringify(info.rejected)}: ${String(info.response ?? '')}`;
+        throw (info.rejectedErrors ?? []).every(refusedForGood) && info.rejectedErrors?.length ? new PermanentDeliveryError(message) : new Error(message);
       }
       return { deliveryId: notice.deliveryId, response: String(info.response ?? '') };
     },
@@ -69,4 +64,26 @@ export function createSmtpChannel(cfg: SmtpConfig): Channel {
       transport.close();
     },
   };
+}
+
+/** The message as sent: the same in the SMTP channel and in the outbox folder (activities/outbox.ts). */
+export function mailOf(from: string, notice: OutgoingNotice) {
+  const { subject, text } = smtpMessageBody(notice);
+  return {
+    from,
+    to: { name: notice.addressee.name, address: notice.addressee.address },
+    subject,
+    text,
+    messageId: notice.deliveryId,
+    headers: {
+      'X-Tartip-Notice-Key': notice.key,
+      ...(notice.procedureId ? { 'X-Tartip-Procedure': notice.procedureId } : {}),
+    },
+  };
+}
+
+/** A 5xx answer to RCPT TO (the address) or DATA (the message): the server will not take it, ever. Other 5xx (AUTH, MAIL FROM) are our configuration: retried. */
+function refusedForGood(e: unknown): boolean {
+  const x = e as { responseCode?: unknown; command?: unknown };
+  return typeof x?.responseCode === 'number' && x.responseCode >= 500 && x.responseCode < 600 && (x.command === 'RCPT TO' || x.command === 'DATA');
 }

@@ -34,3 +34,11 @@ export interface Channel {
   send(notice: OutgoingNotice): Promise<DeliveryReceipt>;
   close(): Promise<void>;
 }
+
+/** The other side refused this notice for good (an SMTP 5xx for the address or the message): retrying cannot help. */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentDeliveryError';
+  }
+}

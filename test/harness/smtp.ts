@@ -17,6 +17,8 @@ export interface TestSmtpServer {
   messages: ReceivedMail[];
   /** Reject the next n messages with a 451 (temporary failure). */
   failNext(n: number): void;
+  /** Refuse this recipient for good: 550 at RCPT TO. */
+  refuseRecipient(address: string): void;
   close(): Promise<void>;
 }
 
@@ -36,12 +38,19 @@ function unfoldHeaders(raw: string): Map<string, string> {
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   let failures = 0;
+  const refused = new Set<string>();
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
     size: 10 * 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address.toLowerCase())) return callback();
+      const err = new Error('mailbox unavailable') as Error & { responseCode: number };
+      err.responseCode = 550;
+      callback(err);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -78,6 +87,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     messages,
     failNext(n) {
       failures = n;
+    },
+    refuseRecipient(address) {
+      refused.add(address.toLowerCase());
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

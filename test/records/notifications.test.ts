@@ -119,7 +119,7 @@ describe('notices', () => {
     expect(err).toBeInstanceOf(NoticeDeliveryError);
     expect(err.nonRetryable).toBe(false);
     expect(err.message).toMatch(/451/);
-    expect((await acts.getNotice({ key: 'n-fail' }))).toMatchObject({ status: 'failed', attempts: [{ outcome: 'failed' }] });
+    expect((await acts.getNotice({ key: 'n-fail' }))).toMatchObject({ status: 'retrying', attempts: [{ outcome: 'failed' }] });
     const r = await acts.sendNotice(notice('n-fail'));
     expect(r).toMatchObject({ attempts: 2, replayed: false });
     expect(mailsWithKey('n-fail')).toHaveLength(1);
@@ -181,7 +181,7 @@ describe('notices', () => {
     await acts.sendNotice(notice('n-late', { deadline: '2026-01-10T19:00:00Z' })).catch(() => undefined);
     const overdue = await acts.overdueNotices({ now: '2026-03-10T00:00:00Z' });
     expect(overdue.map((o) => o.key)).toEqual(['n-late']);
-    expect(overdue[0]).toMatchObject({ status: 'failed', attempts: 1, channel: 'email' });
+    expect(overdue[0]).toMatchObject({ status: 'retrying', attempts: 1, channel: 'email' });
     expect(overdue[0]!.overdueSeconds).toBeGreaterThan(86400 * 50);
     expect(await acts.overdueNotices({ now: '2026-01-01T00:00:00Z' })).toEqual([]);
     const r = await acts.sendNotice(notice('n-late', { deadline: '2026-01-10T19:00:00Z' }));
