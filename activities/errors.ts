@@ -1,7 +1,7 @@
 // Typed failures of the records activities.
 // Those that a retry cannot cure are non-retryable Temporal ApplicationFailures, so a worker
 // does not spin on a bug; delivery failures are retryable so Temporal backs off and retries.
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, ApplicationFailureCategory } from '@temporalio/common';
 import { StatuteError } from '../statute/errors.js';
 
 /** The same idempotency key arrived with different content: a bug in the caller, not a retry. */
@@ -60,9 +60,10 @@ export class NoticeQueuedError extends ApplicationFailure {
     readonly channel: string,
     readonly outboxFile: string | null,
   ) {
+    // benign: an expected wait, not logged as a failure on every attempt (npm start said so once)
     super(`notice ${noticeKey}: channel ${channel} not configured; kept${outboxFile ? ` in ${outboxFile}` : ''} until it is`, 'NoticeQueued', false, [
       { noticeKey, channel, outboxFile },
-    ]);
+    ], undefined, undefined, ApplicationFailureCategory.BENIGN);
   }
 }
 

@@ -10,6 +10,7 @@ import * as audit from './commands/audit.js';
 import * as calendar from './commands/calendar.js';
 import * as deadline from './commands/deadline.js';
 import * as list from './commands/list.js';
+import * as notices from './commands/notices.js';
 import * as registers from './commands/registers.js';
 import * as rules from './commands/rules.js';
 import * as show from './commands/show.js';
@@ -19,7 +20,7 @@ import * as start from './commands/start.js';
 import * as token from './commands/token.js';
 
 /** Every command, in the order `tartip --help` lists them. */
-export const COMMANDS: readonly { define(program: Command): Command }[] = [act, audit, calendar, deadline, list, registers, rules, show, signatures, simulate, start, token];
+export const COMMANDS: readonly { define(program: Command): Command }[] = [act, audit, calendar, deadline, list, notices, registers, rules, show, signatures, simulate, start, token];
 
 export function buildProgram(): TartipCommand {
   const program = new TartipCommand('tartip')

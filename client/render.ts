@@ -125,3 +125,37 @@ export function renderList(items: readonly Obj[], lang: Lang): string {
   }
   return out.join('\n') + '\n';
 }
+
+const NOTICE_WORDS = {
+  en: { notices: 'Notices', found: (n: number) => `${n} notice(s)`, procedure: 'procedure', deadline: 'deadline', attempts: 'attempts', sentAt: 'sent', late: 'LATE', file: 'file', more: 'more: add', waiting: 'waiting in the procedure for the notice before it',
+    states: { queued: 'queued', sent: 'sent', failed: 'failed', retrying: 'retrying' } },
+  ru: { notices: 'Уведомления', found: (n: number) => `уведомлений: ${n}`, procedure: 'процедура', deadline: 'срок', attempts: 'попыток', sentAt: 'отправлено', late: 'С ОПОЗДАНИЕМ', file: 'файл', more: 'далее: добавьте', waiting: 'ждёт в процедуре отправки предыдущего уведомления',
+    states: { queued: 'в очереди', sent: 'отправлено', failed: 'не доставлено', retrying: 'повторная попытка' } },
+  kk: { notices: 'Хабарламалар', found: (n: number) => `хабарламалар саны: ${n}`, procedure: 'рәсім', deadline: 'мерзім', attempts: 'әрекет саны', sentAt: 'жіберілді', late: 'КЕШІГІП', file: 'файл', more: 'жалғасы: қосыңыз', waiting: 'рәсімде алдыңғы хабарламаның жіберілуін күтуде',
+    states: { queued: 'кезекте', sent: 'жіберілді', failed: 'жеткізілмеді', retrying: 'қайта жіберілуде' } },
+} as const;
+
+/** Notices with their states (`tartip notices list`, and `tartip show` without the procedure line). */
+export function renderNotices(items: readonly Obj[], lang: Lang, opts: { next?: string | null; inProcedure?: boolean } = {}): string[] {
+  const w = NOTICE_WORDS[lang];
+  const out = [opts.inProcedure ? `${w.notices}:` : w.found(items.length)];
+  if (items.length === 0 && opts.inProcedure) out.push(`  ${WORDS[lang].none}`);
+  for (const n of items) {
+    const state = str(n.state);
+    const a = isObj(n.addressee) ? n.addressee : {};
+    const word = (w.states as Record<string, string>)[state] ?? state;
+    const head = `  [${word}${word !== state ? ` · ${state}` : ''}] ${str(n.templateId)} → ${str(a.name)}`;
+    if (n.waiting) {
+      out.push(head, `    ${w.waiting}`);
+      continue;
+    }
+    out.push(`${head} <${str(a.address)}> (${str(n.channel)})${n.late ? `  ${w.late}` : ''}`);
+    const facts = [`${w.deadline}: ${str(n.deadline)}`, ...(typeof n.attempts === 'number' ? [`${w.attempts}: ${n.attempts}`] : []), ...(n.sentAt ? [`${w.sentAt}: ${str(n.sentAt)}`] : [])];
+    if (!opts.inProcedure && n.procedureId) facts.unshift(`${w.procedure}: ${str(n.procedureId)}`);
+    out.push(`    ${facts.join('   ')}`);
+    if (isObj(n.reason)) out.push(`    ${str(n.reason.message)}`);
+    if (n.outboxFile && state !== 'sent') out.push(`    ${w.file}: ${str(n.outboxFile)}`);
+  }
+  if (opts.next) out.push(`${w.more} --after ${opts.next}`);
+  return out;
+}

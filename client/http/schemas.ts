@@ -5,6 +5,7 @@ import { ActorSchema, LegalTime } from '../../workflows/procedure.js';
 import { DEFINITIONS } from '../../workflows/definitions.js';
 import type { ProcedureDefinition } from '../../workflows/procedure.js';
 import { LANGS } from './errors.js';
+import { NOTICE_STATES } from '../../activities/notifications.js';
 
 export const Lang = z.enum(LANGS);
 
@@ -129,6 +130,58 @@ export const ListQuery = z.strictObject({
   deadlineAfter: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   lang: Lang.optional(),
+});
+
+// ---- notices (GET /v1/notices, GET /v1/procedures/{id}/notices, tartip notices list) --------
+
+export const NoticeState = z.enum(NOTICE_STATES);
+/** A page's `next`: opaque to clients (base64url of the last notice's time and key). */
+export const NoticeCursor = z.string().max(1400).transform((s, ctx) => {
+  const text = /^[A-Za-z0-9_-]+$/.test(s) ? Buffer.from(s, 'base64url').toString('utf8') : '';
+  const m = /^(\d{1,20})\.(.{1,512})$/s.exec(text);
+  if (!m) {
+    ctx.addIssue({ code: 'invalid_format', format: 'cursor', input: s, message: 'not a cursor from next' } as never);
+    return z.NEVER;
+  }
+  return { createdUs: m[1]!, key: m[2]! };
+});
+export const cursorOf = (c: { createdUs: string; key: string }): string => Buffer.from(`${c.createdUs}.${c.key}`, 'utf8').toString('base64url');
+
+export const NoticesQuery = z.strictObject({
+  procedure: ProcedureId.optional(),
+  state: NoticeState.optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  after: NoticeCursor.optional(),
+  lang: Lang.optional(),
+});
+export const ProcedureNoticesQuery = NoticesQuery.omit({ procedure: true });
+
+export const NoticeSchema = z.strictObject({
+  key: z.string().meta({ description: 'one notice per key; the delivery id (Message-ID) is fixed by it' }),
+  procedureId: z.string().nullable(),
+  state: NoticeState.meta({ description: 'queued: not sent yet (its channel is not configured, or it is being sent); sent; retrying: the last attempt failed and it is tried again; failed: refused for good' }),
+  reason: z.strictObject({
+    code: z.enum(['channel_not_configured', 'sending', 'delivery_failed', 'refused']),
+    message: z.string().meta({ description: 'for people, in `lang`' }),
+    detail: z.string().nullable().meta({ description: 'the channel, or what the other side answered' }),
+  }).nullable(),
+  channel: z.enum(['email', 'webhook']),
+  addressee: z.strictObject({ name: z.string(), role: z.string(), address: z.string() }),
+  templateId: z.string(),
+  languages: z.array(Lang),
+  basis: CitationOut,
+  deadline: z.string().meta({ description: 'the statutory deadline of the notice' }),
+  deliveryId: z.string(),
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  late: z.boolean().meta({ description: 'sent after its deadline, or not sent and the deadline has passed' }),
+  outboxFile: z.string().nullable().meta({ description: 'where its message was kept as a file while its channel was not configured' }),
+});
+export const NoticesResponseSchema = z.strictObject({
+  items: z.array(NoticeSchema),
+  limit: z.number().int(),
+  next: z.string().nullable().meta({ description: 'pass as `after` for the next page; null at the end' }),
 });
 
 /** Fields of a start input the API fills itself (from the token and the pins) or refuses. */
@@ -278,6 +331,27 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
       operationId: 'getRecord', summary: 'The record of acts (hash-chained ledger) of a procedure', tags: ['procedures'],
       parameters: [idParam, langParam],
       responses: { '200': json(out(RecordResponseSchema), 'the acts in order'), ...common4xx },
+    },
+  };
+  const noticeParams = [
+    { name: 'state', in: 'query', schema: { type: 'string', enum: [...NOTICE_STATES] } },
+    { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+    { name: 'after', in: 'query', schema: { type: 'string', maxLength: 1400 }, description: '`next` of the page before' },
+    langParam,
+  ];
+  const noticesOk = json(out(NoticesResponseSchema), 'notices, oldest first, with their states');
+  paths['/v1/notices'] = {
+    get: {
+      operationId: 'listNotices', summary: 'The law\'s notices and their states (queued, sent, retrying, failed with the reason). Auditors: all; others: their own body\'s procedures.', tags: ['notices'],
+      parameters: [{ name: 'procedure', in: 'query', schema: { type: 'string', minLength: 1, maxLength: 400 } }, ...noticeParams],
+      responses: { '200': noticesOk, ...common4xx },
+    },
+  };
+  paths['/v1/procedures/{id}/notices'] = {
+    get: {
+      operationId: 'getProcedureNotices', summary: 'A procedure\'s notices and their states; read as the procedure is', tags: ['notices'],
+      parameters: [idParam, ...noticeParams],
+      responses: { '200': noticesOk, ...common4xx },
     },
   };
   return {

@@ -11,6 +11,7 @@ import { once, requestHash } from './idempotency.js';
 import { Procedures } from './procedures.js';
 import { importSignatures, signaturePaths } from './signatures.js';
 import { exportRegister, importRegister, listRegisters, registerOf, registerPaths, showEntry } from './registers.js';
+import { noticeRoutes } from './notices.js';
 import { IdempotencyKey, openApiDocument } from './schemas.js';
 import { authenticate, type Principal } from './tokens.js';
 
@@ -47,6 +48,8 @@ const ROUTES: [RegExp, string][] = [
   [/^\/v1\/registers\/[^/]+$/, 'GET'],
   [/^\/v1\/registers\/[^/]+$/, 'POST'],
   [/^\/v1\/registers\/[^/]+\/[^/]+$/, 'GET'],
+  [/^\/v1\/notices$/, 'GET'],
+  [/^\/v1\/procedures\/[^/]+\/notices$/, 'GET'],
 ];
 
 function methodNotAllowed(method: string, url: string): { allow: string; error: ApiError } | null {
@@ -220,6 +223,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     checkId(req.params.id, req.lang);
     return procedures.record(req.principal, req.params.id, req.lang);
   });
+  noticeRoutes(app, o.pool); // client/http/notices.ts
 
   // a Senate recall's signature sheets (client/http/signatures.ts)
   app.post<{ Params: { id: string } }>('/v1/procedures/:id/signatures', async (req, reply) => {

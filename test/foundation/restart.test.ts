@@ -38,6 +38,8 @@ async function startMain(ports: Ports): Promise<{ child: ChildProcess; output: (
       TARTIP_PG_PORT: String(ports.pg),
       TARTIP_TASK_QUEUE: 'tartip',
       TARTIP_HTTP_PORT: '0',
+      TARTIP_SMTP_HOST: undefined,
+      TARTIP_LANG: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -81,6 +83,10 @@ describe('main command: restart keeps procedures and their timers', () => {
     const ports: Ports = { temporal: await freePort(), ui: await freePort(), pg: await freePort() };
     const first = await startMain(ports);
     expect(first.output()).toContain(`Temporal Web UI: http://127.0.0.1:${ports.ui}`);
+    // no SMTP: said once, at start, with the folder the notices are kept in (issue 19)
+    expect(first.output().split('\n').filter((l) => l.includes('e-mail is not configured'))).toEqual([
+      `tartip: e-mail is not configured: notices are kept in ${path.join(dataDir, 'outbox')} (state queued: tartip notices list) and go out when TARTIP_SMTP_HOST is set.`,
+    ]);
     const ui = await fetch(`http://127.0.0.1:${ports.ui}/`);
     expect(ui.status).toBe(200);
 

@@ -162,3 +162,14 @@ describe('the list of notices', () => {
     expect((await listNotices({ pool: db.pool }, { unit: 'KZ-OTHER', limit: 100 })).items).toEqual([]);
   });
 });
+
+describe('npm start says where notices are kept when e-mail is not configured', () => {
+  it('one line, in TARTIP_LANG, naming the folder and TARTIP_SMTP_HOST; none once SMTP is set', async () => {
+    const { channelLines, loadConfig } = await import('../../worker/config.js');
+    const cfg = loadConfig({ TARTIP_DATA_DIR: '/srv/tartip' });
+    expect(channelLines(cfg, {})).toEqual(['tartip: e-mail is not configured: notices are kept in /srv/tartip/outbox (state queued: tartip notices list) and go out when TARTIP_SMTP_HOST is set.']);
+    expect(channelLines(cfg, { TARTIP_LANG: 'ru' })[0]).toMatch(/^tartip: электронная почта не настроена: уведомления сохраняются в \/srv\/tartip\/outbox .*TARTIP_SMTP_HOST/);
+    expect(channelLines(cfg, { TARTIP_LANG: 'kk' })[0]).toMatch(/^tartip: электрондық пошта бапталмаған: хабарламалар \/srv\/tartip\/outbox .*TARTIP_SMTP_HOST/);
+    expect(channelLines(loadConfig({ TARTIP_DATA_DIR: '/srv/tartip', TARTIP_SMTP_HOST: 'mail.example.kz' }), {})).toEqual([]);
+  });
+});
