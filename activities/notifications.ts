@@ -225,8 +225,14 @@ export async function sendNotice(ctx: NotificationContext, input: SendNoticeInpu
       if (row.status === 'delivered') return { row, attempt: 0, unknownBefore: false, file: row.outbox_file };
       if (!channel) {
         // kept, not attempted: attempts count sends only, however long the channel is missing
-        const file = ctx.outbox ? await keepInOutbox(ctx.outbox, row.channel, outgoingOf(row)) : row.outbox_file;
-        const reason = `channel ${row.channel} not configured`;
+        let file = row.outbox_file;
+        let reason = `channel ${row.channel} not configured`;
+        try {
+          if (ctx.outbox) file = await keepInOutbox(ctx.outbox, row.channel, outgoingOf(row));
+        } catch (e) {
+          // kept all the same (the record is the notice); the file is a convenience
+          reason += `; the outbox file could not be written: ${(e as Error).message}`.slice(0, 1000);
+        }
         if (row.status !== 'queued' || row.last_error !== reason || row.outbox_file !== file) {
           await c.query(`UPDATE notices SET status = 'queued', last_error = $2, outbox_file = $3 WHERE key = $1`, [row.key, reason, file]);
         }

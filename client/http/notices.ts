@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Lang } from '../../statute/errors.js';
 import { fill } from '../../statute/messages.js';
 import { listNotices, type ListedNotice, type NoticeReasonCode } from '../../activities/notifications.js';
-import { ApiError, invalidInput, zodIssues } from './errors.js';
+import { ApiError, hygiene, invalidInput, zodIssues } from './errors.js';
 import { mayRead } from './procedures.js';
 import { NoticesQuery, ProcedureId, ProcedureNoticesQuery, cursorOf, type NoticeSchema } from './schemas.js';
 import type { Principal } from './tokens.js';
@@ -60,6 +60,8 @@ export class Notices {
 
   /** `GET /v1/notices`: filtered by procedure and state, in pages; a non-auditor sees their own body's only. */
   async list(principal: Principal | null, rawQuery: unknown, lang: Lang): Promise<NoticesPage> {
+    const dirty = hygiene(rawQuery, lang); // a NUL must not reach PostgreSQL
+    if (dirty.length) throw invalidInput(dirty);
     const q = NoticesQuery.safeParse(rawQuery ?? {}, { reportInput: false });
     if (!q.success) throw invalidInput(zodIssues(q.error.issues, lang));
     const f = q.data;
@@ -78,6 +80,8 @@ export class Notices {
 
   /** `GET /v1/procedures/{id}/notices`. */
   async ofProcedure(principal: Principal | null, id: string, rawQuery: unknown, lang: Lang): Promise<NoticesPage> {
+    const dirty = hygiene({ id }, lang);
+    if (dirty.length) throw invalidInput(dirty);
     const idOk = ProcedureId.safeParse(id);
     if (!idOk.success) throw invalidInput(zodIssues(idOk.error.issues, lang, 'id'));
     const q = ProcedureNoticesQuery.safeParse(rawQuery ?? {}, { reportInput: false });

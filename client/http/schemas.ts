@@ -138,7 +138,7 @@ export const NoticeState = z.enum(NOTICE_STATES);
 /** A page's `next`: opaque to clients (base64url of the last notice's time and key). */
 export const NoticeCursor = z.string().max(1400).transform((s, ctx) => {
   const text = /^[A-Za-z0-9_-]+$/.test(s) ? Buffer.from(s, 'base64url').toString('utf8') : '';
-  const m = /^(\d{1,20})\.(.{1,512})$/s.exec(text);
+  const m = /^(\d{1,20})\.([^\u0000-\u001f\u007f]{1,512})$/.exec(text);
   if (!m) {
     ctx.addIssue({ code: 'invalid_format', format: 'cursor', input: s, message: 'not a cursor from next' } as never);
     return z.NEVER;

@@ -183,6 +183,11 @@ describe('with no SMTP configured, a statutory notice is kept; a worker with SMT
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ code: 'invalid_input', field: 'state', lang: 'kk' });
     expect((await call('/v1/notices?colour=red', tokens.auditor)).body).toMatchObject({ code: 'invalid_input', issues: [{ rule: 'unrecognized_keys' }] });
+    // a NUL never reaches PostgreSQL: 400 naming the field, in a query and inside a cursor
+    expect((await call('/v1/notices?procedure=a%00b', tokens.auditor)).body).toMatchObject({ code: 'invalid_input', issues: [{ field: 'procedure', rule: 'control_character' }] });
+    const nulCursor = Buffer.from('1.\u0000', 'utf8').toString('base64url');
+    expect((await call(`/v1/notices?after=${nulCursor}`, tokens.auditor)).body).toMatchObject({ code: 'invalid_input', field: 'after' });
+    expect((await call(`/v1/procedures/${encodeURIComponent('x\u0000')}/notices`, tokens.auditor)).status).toBe(400);
     const doc = await call('/openapi.json');
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/v1/notices', '/v1/procedures/{id}/notices']));
   }, 120_000);

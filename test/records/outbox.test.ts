@@ -112,6 +112,24 @@ describe('a notice whose channel is not configured', () => {
   });
 });
 
+describe('an outbox folder that cannot be written', () => {
+  it('the notice is kept all the same (queued, the reason says why there is no file)', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const notDir = path.join(dir, 'a-file');
+    writeFileSync(notDir, 'x');
+    const broken = createActivities({ pool: db.pool, role: 'tartip_worker', outbox: { dir: notDir, from: 'tartip@maslikhat.example.kz' } });
+    try {
+      const key = 'proc-o/run-1/notice/no-folder/1';
+      expect(await broken.sendNotice(notice(key)).catch((e: unknown) => e)).toBeInstanceOf(NoticeQueuedError);
+      const rec = await broken.getNotice({ key });
+      expect(rec?.status).toBe('queued');
+      expect(rec?.lastError).toMatch(/^channel email not configured; the outbox file could not be written: .*(ENOTDIR|EEXIST)/);
+    } finally {
+      await closeActivities(broken);
+    }
+  });
+});
+
 describe('a notice refused for good', () => {
   it('SMTP 550 for the address: NoticeRefused (not retried), state failed with the reason, no mail', async () => {
     smtp.refuseRecipient('gone@election.example.kz');
