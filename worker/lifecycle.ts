@@ -50,6 +50,11 @@ export const START_MESSAGES = {
     ru: 'на данных {dir} уже работает PostgreSQL (pid {pid}), запущенный не tartip; остановите его (`kill {pid}`) и запустите снова',
     kk: '{dir} деректерінде tartip іске қоспаған PostgreSQL (pid {pid}) жұмыс істеп тұр; оны тоқтатып (`kill {pid}`), қайта іске қосыңыз',
   },
+  pgDataNotEmpty: {
+    en: '{dir} holds other files but no PostgreSQL database (no PG_VERSION); move them away or set TARTIP_DATA_DIR to another folder',
+    ru: 'в папке {dir} есть другие файлы, но нет базы PostgreSQL (нет PG_VERSION); уберите их или укажите в TARTIP_DATA_DIR другую папку',
+    kk: '{dir} қалтасында басқа файлдар бар, бірақ PostgreSQL дерекқоры жоқ (PG_VERSION жоқ); оларды басқа жерге көшіріңіз немесе TARTIP_DATA_DIR айнымалысына басқа қалтаны беріңіз',
+  },
   childExited: {
     en: '{what} stopped while starting (exit code {code}): {tail}',
     ru: '{what} остановился при запуске (код выхода {code}): {tail}',

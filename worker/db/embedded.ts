@@ -184,16 +184,27 @@ function runTracked(file: string, args: string[], who: RunAs | null, name: strin
 
 const tail = (out: string) => out.split('\n').map((l) => l.trim()).filter(Boolean).slice(-3).join(' | ') || '(no output)';
 
+/** initdb into a folder of its own beside `dataDir`, moved into place when complete: a stopped initdb leaves nothing in `dataDir`. */
 async function initialise(install: string, dataDir: string, who: RunAs | null): Promise<void> {
-  // a folder without PG_VERSION holds at most the remains of an initdb that was stopped: start afresh
-  if (existsSync(dataDir)) for (const f of readdirSync(dataDir)) rmSync(path.join(dataDir, f), { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  if (who) chownSync(dataDir, who.uid, who.gid);
+  const parent = path.dirname(dataDir);
+  const prefix = `${path.basename(dataDir)}.initdb-`;
+  mkdirSync(parent, { recursive: true });
+  for (const f of readdirSync(parent)) if (f.startsWith(prefix)) rmSync(path.join(parent, f), { recursive: true, force: true }); // an earlier, stopped initdb
+  const work = path.join(parent, `${prefix}${process.pid}`);
+  mkdirSync(work, { mode: 0o700 });
+  if (who) chownSync(work, who.uid, who.gid);
   const pwfile = path.join(os.tmpdir(), `tartip-pg-${randomBytes(8).toString('hex')}`);
   writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o600, flag: 'wx' });
   if (who) chownSync(pwfile, who.uid, who.gid);
   try {
-    await runTracked(path.join(install, 'bin', 'initdb'), [`--pgdata=${dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'], who, 'PostgreSQL initdb');
+    await runTracked(path.join(install, 'bin', 'initdb'), [`--pgdata=${work}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'], who, 'PostgreSQL initdb');
+    renameSync(work, dataDir); // over an empty folder, or none; a folder with other contents is left alone and named
+  } catch (e) {
+    rmSync(work, { recursive: true, force: true });
+    if ((e as NodeJS.ErrnoException).code === 'ENOTEMPTY' || (e as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw startFailure('pgDataNotEmpty', { dir: dataDir });
+    }
+    throw e;
   } finally {
     rmSync(pwfile, { force: true });
   }
