@@ -3,6 +3,7 @@
 import pg from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig, type Config } from '../worker/config.js';
+import { temporalConnectionOptions } from './temporal-rpc.js';
 
 export function temporalAddress(cfg: Config = loadConfig()): string {
   return cfg.TEMPORAL_ADDRESS || `127.0.0.1:${cfg.TARTIP_TEMPORAL_PORT}`;
@@ -17,7 +18,7 @@ export async function connectTemporal(cfg: Config = loadConfig()): Promise<{ cli
   const address = temporalAddress(cfg);
   let connection: Connection;
   try {
-    connection = await Connection.connect({ address, connectTimeout: 5_000 });
+    connection = await Connection.connect({ address, connectTimeout: 5_000, ...temporalConnectionOptions() });
   } catch (e) {
     throw new Error(`cannot reach Temporal at ${address} (is \`npm start\` running? set TEMPORAL_ADDRESS otherwise): ${e instanceof Error ? e.message : String(e)}`);
   }

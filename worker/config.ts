@@ -26,12 +26,17 @@ export const ConfigSchema = z.object({
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** A variable that does not pass ConfigSchema; `issues`: one "NAME: rule" per variable. */
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`tartip: bad configuration:\n${issues.map((i) => `  ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const r = ConfigSchema.safeParse(env);
-  if (!r.success) {
-    const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`tartip: bad configuration:\n${lines.join('\n')}`);
-  }
+  if (!r.success) throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   return r.data;
 }
 

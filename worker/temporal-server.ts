@@ -6,6 +6,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../workflows/search-attributes.js';
+import { track } from './children.js';
+import { startFailure } from './lifecycle.js';
 
 export interface DevServer {
   address: string;
@@ -25,6 +27,8 @@ export interface DevServerOptions {
   /** faster, less durable SQLite settings (tests) */
   fast?: boolean;
   log?: (l: string) => void;
+  /** record the server's pid and identity here while it runs (a later start finds it after a crash) */
+  pidFile?: string;
 }
 
 export function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 60_000): Promise<void> {
@@ -87,16 +91,25 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   else args.push('--headless');
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_FLAGS)) args.push('--search-attribute', `${name}=${type}`);
   if (o.fast) args.push('--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF');
-  const child = spawn(o.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // its own process group: a Ctrl-C in the terminal reaches only the main command, which stops it in order
+  const child = spawn(o.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  track(child, { name: 'Temporal dev server', pidFile: o.pidFile, ...(o.dbFile ? { dataDir: path.dirname(o.dbFile) } : {}) });
   const log = o.log ?? (() => {});
   let stopping = false; // its own shutdown chatter (pollers losing their connection) is not news
-  const relay = (d: Buffer) => { if (!stopping) log(d.toString().trimEnd()); };
+  let out = '';
+  const relay = (d: Buffer) => {
+    out = (out + d.toString()).slice(-4000);
+    if (!stopping) for (const line of d.toString().split('\n')) if (line.trim()) log(line.trimEnd());
+  };
   child.stdout?.on('data', relay);
   child.stderr?.on('data', relay);
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const exited = new Promise<void>((r) => {
+    child.once('exit', () => r());
+    child.once('error', (e) => { out += `\n${e.message}`; r(); });
+  });
   const address = `127.0.0.1:${o.port}`;
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
     stopping = true;
     child.kill('SIGTERM');
     const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -106,7 +119,10 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   try {
     await Promise.race([
       waitForNamespace(address, namespace),
-      exited.then(() => { throw new Error(`temporal server start-dev exited early (code ${child.exitCode}); args: ${args.join(' ')}`); }),
+      exited.then(() => {
+        const lines = out.split('\n').map((l) => l.trim()).filter(Boolean).slice(-3).join(' | ') || '(no output)';
+        throw startFailure('childExited', { what: 'Temporal dev server', code: child.exitCode ?? String(child.signalCode), tail: lines });
+      }),
     ]);
   } catch (e) {
     await stop();

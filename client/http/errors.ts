@@ -178,6 +178,11 @@ export const API_MESSAGES: Readonly<Record<string, M>> = {
     ru: 'Temporal или база данных недоступны; повторите позже.',
     en: 'Temporal or the database is unavailable; retry later.',
   },
+  health_unavailable: {
+    kk: 'tartip-тің мына бөліктері жауап бермейді: {down}; кейінірек қайталаңыз.',
+    ru: 'Не отвечают части tartip: {down}; повторите позже.',
+    en: 'These parts of tartip do not answer: {down}; retry later.',
+  },
   internal: {
     kk: 'Сервердің ішкі қатесі ({ref}).',
     ru: 'Внутренняя ошибка сервера ({ref}).',
@@ -301,6 +306,16 @@ export function isTransient(e: unknown): boolean {
   return false;
 }
 
+/** PostgreSQL cannot be reached now (refused, cut, shutting down or starting up): the same request may go through later. */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === 'string' && (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03'].includes(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (x instanceof Error && /^(Connection terminated|timeout exceeded when trying to connect)/i.test(x.message)) return true;
+  }
+  return false;
+}
+
 /** Maps what the Temporal client threw; anything unknown is rethrown (a 5xx: our fault). */
 export function fromTemporal(e: unknown, ctx: { id?: string; lang: Lang; rule?: string }): ApiError {
   if (e instanceof ApiError) return e;
@@ -319,7 +334,7 @@ export function fromTemporal(e: unknown, ctx: { id?: string; lang: Lang; rule?: 
     }
   }
   if (isGrpcServiceError(e) && e.code === 5 /* NOT_FOUND */) return new ApiError(404, 'procedure_not_found', { params: { id: ctx.id ?? '' } });
-  if (isTransient(e)) return new ApiError(503, 'unavailable');
+  if (isTransient(e) || isDatabaseUnavailable(e)) return new ApiError(503, 'unavailable');
   if (e instanceof QueryNotRegisteredError) return new ApiError(404, 'procedure_not_found', { params: { id: ctx.id ?? '' } });
   throw e;
 }

@@ -13,6 +13,7 @@ import { withPins } from '../pins.js';
 import { markRows, type RowIntegrity } from '../audit/live.js';
 import type { LedgerBreak } from '../../activities/ledger-hash.js';
 import { ApiError, fromTemporal, hygiene, invalidInput, isTransient, zodIssues } from './errors.js';
+import { READ_DEADLINE_MS } from '../temporal-rpc.js';
 
 /** An act whose Update call was aborted or timed out is tried this many times before a 503. */
 const ACT_ATTEMPTS = 4;
@@ -277,10 +278,12 @@ export class Procedures {
     const limit = f.limit ?? 100;
     const items: ListItem[] = [];
     try {
-      for await (const w of this.client.workflow.list({ query: clauses.join(' AND '), pageSize: Math.min(limit, 100) })) {
-        items.push(this.listItem(w));
-        if (items.length >= limit) break;
-      }
+      await this.client.connection.withDeadline(Date.now() + 2 * READ_DEADLINE_MS, async () => {
+        for await (const w of this.client.workflow.list({ query: clauses.join(' AND '), pageSize: Math.min(limit, 100) })) {
+          items.push(this.listItem(w));
+          if (items.length >= limit) break;
+        }
+      });
     } catch (e) {
       throw fromTemporal(e, { lang });
     }
@@ -309,7 +312,8 @@ export class Procedures {
 
   private async describe(id: string, lang: Lang): Promise<Info> {
     try {
-      return await this.client.workflow.getHandle(id).describe();
+      // a read's deadline: a Temporal that does not answer is a 503, not a request left hanging
+      return await this.client.connection.withDeadline(Date.now() + READ_DEADLINE_MS, () => this.client.workflow.getHandle(id).describe());
     } catch (e) {
       throw fromTemporal(e, { id, lang });
     }

@@ -39,6 +39,17 @@ export const ErrorSchema = z.strictObject({
 
 const Titles = z.strictObject({ kk: z.string(), ru: z.string(), en: z.string() });
 
+const HealthCheck = z.strictObject({
+  ok: z.boolean(),
+  ms: z.number().meta({ description: 'how long the check took' }),
+  error: z.string().optional().meta({ description: "why it failed, in the server's or driver's words" }),
+  state: z.string().optional().meta({ description: "worker: the main command's own worker's state (RUNNING, …)" }),
+  pollers: z.number().optional().meta({ description: 'worker: pollers seen on the task queue (when the API runs without a worker)' }),
+});
+const HealthChecks = z.strictObject({ temporal: HealthCheck, postgres: HealthCheck, worker: HealthCheck });
+export const HealthSchema = z.strictObject({ status: z.literal('ok'), checks: HealthChecks });
+export const HealthDownSchema = z.strictObject({ status: z.literal('unavailable'), code: z.literal('unavailable'), message: z.string().meta({ description: 'for people, in `lang`, naming what is down' }), lang: Lang, checks: HealthChecks });
+
 /** What the `state` query returns (workflows/procedure.ts ProcedureState); older procedures may return less. */
 export const StateSchema = z.looseObject({
   kind: z.string().optional(),
@@ -223,6 +234,7 @@ export const common4xx = {
   '401': errorResponse('no or unknown token'),
   '403': errorResponse('role or body may not do this'),
   '404': errorResponse('unknown procedure, kind or act'),
+  '503': errorResponse('unavailable: Temporal or PostgreSQL does not answer now (within about 1 s when it is down); retry after Retry-After seconds'),
 };
 export const mutating4xx = {
   ...common4xx,
@@ -252,8 +264,13 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
   const procRef = { $ref: '#/components/schemas/Procedure' };
   paths['/health'] = {
     get: {
-      operationId: 'health', summary: 'Liveness of the API process', tags: ['service'], security: [],
-      responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' } }, required: ['status'], additionalProperties: false }, 'up') },
+      operationId: 'health', summary: 'Whether Temporal, PostgreSQL and the worker answer now (each checked within about 1 s)', tags: ['service'], security: [],
+      parameters: [langParam],
+      responses: {
+        '200': json(out(HealthSchema), 'every part answers'),
+        '503': json(out(HealthDownSchema), 'a part does not answer (named in message; see checks); retry after Retry-After seconds'),
+        '400': errorResponse('invalid request: an unknown query parameter or lang'),
+      },
     },
   };
   paths['/v1/kinds'] = {

@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import type { Lang } from '../../statute/errors.js';
 import type { ProcedureDefinition } from '../../workflows/procedure.js';
 import { ApiError, LANGS, fromTemporal, hygiene, invalidInput, zodIssues } from './errors.js';
+import { checkHealth, healthResponse } from './health.js';
 import { once, requestHash } from './idempotency.js';
 import { Procedures } from './procedures.js';
 import { importSignatures, signaturePaths } from './signatures.js';
@@ -24,6 +25,8 @@ export interface ServerOptions {
   /** Fastify logger (default off) */
   logger?: boolean;
   stateTimeoutMs?: number;
+  /** the state of the worker in this process, for /health (else it asks for pollers of the task queue) */
+  workerState?: () => string;
 }
 
 declare module 'fastify' {
@@ -184,9 +187,11 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     checkQuery(req.query, ['lang'], req.lang);
     return reply.type('application/json').send(doc);
   });
-  app.get('/health', async (req) => {
+  app.get('/health', async (req, reply) => {
     checkQuery(req.query, ['lang'], req.lang);
-    return { status: 'ok' };
+    const h = healthResponse(await checkHealth({ client: o.temporalClient, pool: o.pool, taskQueue: o.taskQueue, workerState: o.workerState }), req.lang);
+    if (h.status === 503) reply.header('retry-after', '2');
+    return reply.code(h.status).type('application/json').send(h.body);
   });
 
   app.get('/v1/kinds', async (req) => {

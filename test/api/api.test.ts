@@ -5,7 +5,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { call, startStack, type Stack } from './helpers.js';
 import { DEFAULT_EDITION_ID } from '../../statute/rules.js';
 import { LATEST_OFFICIAL_VERSION } from '../../statute/calendar/index.js';
-import { ErrorSchema, ProcedureViewSchema, ListResponseSchema, RecordResponseSchema, ActResponseSchema, KindsResponseSchema } from '../../client/http/schemas.js';
+import { ErrorSchema, ProcedureViewSchema, ListResponseSchema, RecordResponseSchema, ActResponseSchema, KindsResponseSchema, HealthSchema } from '../../client/http/schemas.js';
 
 let s: Stack;
 beforeAll(async () => {
@@ -53,6 +53,16 @@ describe('OpenAPI document', () => {
     expect(startBody.required).not.toContain('editionId');
     expect(Object.keys(startBody.properties)).not.toContain('startedBy');
     expect(Object.keys(startBody.properties)).not.toContain('simulation');
+  });
+});
+
+describe('GET /health', () => {
+  it('is 200 naming Temporal, PostgreSQL and the worker (here: pollers on the task queue), as the document says', async () => {
+    const r = await eventually(() => call(s.base, 'GET', '/health'), (x) => x.status === 200);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const h = HealthSchema.parse(r.body);
+    expect(h.checks.temporal.ok && h.checks.postgres.ok && h.checks.worker.ok).toBe(true);
+    expect(h.checks.worker.pollers).toBeGreaterThan(0);
   });
 });
 

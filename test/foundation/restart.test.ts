@@ -1,77 +1,29 @@
 // The main command, run for real: Temporal dev server persisted to a file, embedded PostgreSQL,
 // migrations, worker. Ctrl-C stops every child; a second start finds the first one's procedures,
 // and a timer armed before the stop fires after it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
-import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import { freePort } from '../../worker/temporal-server.js';
 import { DEFAULT_EDITION_ID } from '../../statute/rules.js';
 import { LATEST_OFFICIAL_VERSION } from '../../statute/calendar/index.js';
 import type { statutoryWait, StatutoryWaitState } from '../../workflows/statutory-wait.js';
 import type { selfCheck } from '../../workflows/self-check.js';
+import { killEverything, listening, mainEnv, startMain as startMainProcess, type MainProcess } from '../harness/main-process.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tartip-restart-'));
 chmodSync(dataDir, 0o755);
-const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  killEverything([dataDir]);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 interface Ports { temporal: number; ui: number; pg: number }
 
-async function startMain(ports: Ports): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: '',
-      DATABASE_URL: '',
-      TARTIP_DATA_DIR: dataDir,
-      TARTIP_TEMPORAL_PORT: String(ports.temporal),
-      TARTIP_UI_PORT: String(ports.ui),
-      TARTIP_PG_PORT: String(ports.pg),
-      TARTIP_TASK_QUEUE: 'tartip',
-      TARTIP_HTTP_PORT: '0',
-      TARTIP_SMTP_HOST: undefined,
-      TARTIP_LANG: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`main command not ready in 150 s:\n${out}`)), 150_000);
-    const check = () => {
-      if (out.includes('tartip is running.')) { clearTimeout(t); resolve(); }
-      else if (child.exitCode !== null) { clearTimeout(t); reject(new Error(`main command exited ${child.exitCode}:\n${out}`)); }
-      else setTimeout(check, 100);
-    };
-    check();
-  });
-  return { child, output: () => out };
-}
-
-async function stopMain(child: ChildProcess): Promise<number | null> {
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  child.kill('SIGINT');
-  return exited;
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((r) => {
-    const s = net.connect(port, '127.0.0.1');
-    s.once('connect', () => { s.destroy(); r(true); });
-    s.once('error', () => { s.destroy(); r(false); });
-  });
-}
+const startMain = (ports: Ports): Promise<MainProcess> => startMainProcess({ ...mainEnv(dataDir, { ...ports, http: 0 }), TARTIP_SMTP_HOST: undefined, TARTIP_LANG: '' });
+const stopMain = (m: MainProcess) => m.stop('SIGINT');
 
 async function client(port: number) {
   const connection = await Connection.connect({ address: `127.0.0.1:${port}` });
@@ -107,7 +59,7 @@ describe('main command: restart keeps procedures and their timers', () => {
     }
     await c.close();
 
-    expect(await stopMain(first.child), first.output().slice(-3000)).toBe(0);
+    expect(await stopMain(first), first.output().slice(-3000)).toBe(0);
     expect(first.output()).toContain('tartip: stopped.');
     // every child is gone: nothing listens on the Temporal, UI or PostgreSQL ports
     expect(await listening(ports.temporal)).toBe(false);
@@ -125,6 +77,6 @@ describe('main command: restart keeps procedures and their timers', () => {
     const fired = await c.client.workflow.getHandle<typeof selfCheck>('restart-timer').result();
     expect(Date.parse(fired.firedAt) - Date.parse(fired.armedAt)).toBeGreaterThanOrEqual(15_000);
     await c.close();
-    expect(await stopMain(second.child), second.output().slice(-3000)).toBe(0);
+    expect(await stopMain(second), second.output().slice(-3000)).toBe(0);
   }, 400_000);
 });
