@@ -65,6 +65,13 @@ export const ProcedureViewSchema = z.strictObject({
   startedAt: z.string(),
   closedAt: z.string().nullable(),
   state: StateSchema.nullable(),
+  failure: z.strictObject({
+    status: z.string(),
+    at: z.string().nullable(),
+    reason: z.string().meta({ description: "the workflow's failure, the operator's reason to terminate, or what timed out, in plain words (`lang` for legal refusals)" }),
+    code: z.string().nullable().meta({ description: 'the failure type (Refused:<code>, InvalidInput, …) when there is one' }),
+  }).nullable().meta({ description: 'why a procedure ended without completing (FAILED, TERMINATED, TIMED_OUT, CANCELLED); null otherwise' }),
+  stateError: z.string().nullable().meta({ description: 'why the state query failed (state is null); null when it was answered or went unanswered (no worker running)' }),
 });
 
 export const ActResponseSchema = z.strictObject({
@@ -85,7 +92,11 @@ export const ListItemSchema = z.strictObject({
   startedAt: z.string(),
   closedAt: z.string().nullable(),
 });
-export const ListResponseSchema = z.strictObject({ items: z.array(ListItemSchema), limit: z.number().int() });
+export const ListResponseSchema = z.strictObject({
+  items: z.array(ListItemSchema),
+  limit: z.number().int(),
+  nextCursor: z.string().nullable().meta({ description: 'the next page: send it as ?cursor= with the same filters; null on the last page' }),
+});
 
 export const LedgerRowSchema = z.strictObject({
   procedureId: z.string(),
@@ -120,6 +131,8 @@ export const KindsResponseSchema = z.strictObject({
   })),
 });
 
+export const LIST_LIMIT = 500;
+export const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,4000}$/;
 export const ListQuery = z.strictObject({
   kind: z.string().min(1).max(100).optional(),
   unit: Keyword.optional(),
@@ -127,7 +140,9 @@ export const ListQuery = z.strictObject({
   status: z.enum(['Running', 'Completed', 'Failed', 'Terminated', 'Canceled', 'TimedOut', 'ContinuedAsNew']).optional(),
   deadlineBefore: z.iso.datetime({ offset: true }).optional(),
   deadlineAfter: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(LIST_LIMIT).optional(),
+  /** the nextCursor of the previous page (opaque) */
+  cursor: z.string().regex(CURSOR_PATTERN).optional(),
   lang: Lang.optional(),
 });
 
@@ -260,10 +275,11 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
         { name: 'status', in: 'query', schema: { type: 'string', enum: ['Running', 'Completed', 'Failed', 'Terminated', 'Canceled', 'TimedOut', 'ContinuedAsNew'] } },
         { name: 'deadlineBefore', in: 'query', schema: { type: 'string', format: 'date-time' } },
         { name: 'deadlineAfter', in: 'query', schema: { type: 'string', format: 'date-time' } },
-        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: LIST_LIMIT, default: 100 } },
+        { name: 'cursor', in: 'query', schema: { type: 'string', pattern: CURSOR_PATTERN.source }, description: 'nextCursor of the previous page, with the same filters' },
         langParam,
       ],
-      responses: { '200': json(out(ListResponseSchema), 'procedures, nearest next deadline first'), ...common4xx },
+      responses: { '200': json(out(ListResponseSchema), 'a page of procedures, nearest next deadline first within it'), ...common4xx },
     },
   };
   paths['/v1/procedures/{id}'] = {
