@@ -5,6 +5,7 @@ import { ActorSchema, LegalTime } from '../../workflows/procedure.js';
 import { DEFINITIONS } from '../../workflows/definitions.js';
 import type { ProcedureDefinition } from '../../workflows/procedure.js';
 import { LANGS } from './errors.js';
+import { openApiExamples, type Example } from './examples.js';
 
 export const Lang = z.enum(LANGS);
 
@@ -150,6 +151,8 @@ export const ListQuery = z.strictObject({
 export const START_FILLED = ['startedBy'] as const;
 export const START_OPTIONAL = ['editionId', 'calendarRef'] as const;
 export const START_REFUSED = ['simulation'] as const;
+/** Allowed with `simulation` only (real procedures read the register): refused by the API with it. */
+export const START_SIMULATION_ONLY = ['roster'] as const;
 export const ACT_FILLED = ['actor'] as const;
 export const ACT_OPTIONAL = ['at'] as const;
 
@@ -198,6 +201,12 @@ function json(schema: Json, description: string) {
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** Fields a start body may not carry: filled from the token, refused, or for simulations only. */
+export const START_DROPPED = [...START_FILLED, ...START_REFUSED, ...START_SIMULATION_ONLY] as const;
+
+/** OpenAPI Example Objects by name. */
+const exampleMap = (xs: [string, Example][]) => (xs.length ? { examples: Object.fromEntries(xs.map(([k, x]) => [k, { summary: x.summary, value: x.value }])) } : {});
+
 /** Acts by name over all definitions (one act name may be shared by several kinds). */
 function actsByName(defs: readonly ProcedureDefinition[]): Map<string, { kind: string; def: ProcedureDefinition }[]> {
   const m = new Map<string, { kind: string; def: ProcedureDefinition }[]>();
@@ -212,6 +221,7 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
     Procedure: out(ProcedureViewSchema),
   };
   const procRef = { $ref: '#/components/schemas/Procedure' };
+  const examples = openApiExamples(defs, START_DROPPED, ACT_FILLED);
   paths['/health'] = {
     get: {
       operationId: 'health', summary: 'Liveness of the API process', tags: ['service'], security: [],
@@ -233,7 +243,7 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
         description: 'startedBy is the token\'s holder; editionId and calendarRef default to the edition in force today and the newest official calendar; simulation is refused.',
         tags: ['procedures'],
         parameters: [langParam, idemParam],
-        requestBody: { required: true, content: { 'application/json': { schema: requestBodySchema(d.input, [...START_FILLED, ...START_REFUSED], START_OPTIONAL) } } },
+        requestBody: { required: true, content: { 'application/json': { schema: requestBodySchema(d.input, START_DROPPED, START_OPTIONAL), ...exampleMap(examples.start.has(d.kind) ? [[d.kind, examples.start.get(d.kind)!]] : []) } } },
         responses: {
           '201': json(procRef, 'started; the procedure as it stands'),
           '202': json(procRef, 'started; no worker has picked it up yet (state null)'),
@@ -243,15 +253,17 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
     };
   }
   const acts = actsByName(defs);
-  const actPaths: [string, Json, string][] = [];
+  const actPaths: [string, Json, string, [string, Example][]][] = [];
   for (const [act, owners] of acts) {
     const bodies = owners.map((o) => requestBodySchema(o.def.acts[act]!.input, ACT_FILLED, ACT_OPTIONAL));
     const roles = [...new Set(owners.flatMap((o) => o.def.acts[act]!.roles))];
+    // one example per kind that has the act, named by the kind
+    const xs = owners.flatMap((o): [string, Example][] => { const x = examples.acts.get(o.kind)?.get(act); return x ? [[o.kind, x]] : []; });
     actPaths.push([`/v1/procedures/{id}/acts/${act}`, bodies.length === 1 ? bodies[0]! : { anyOf: bodies },
-      `Act ${act} (${owners.map((o) => `${o.kind}: ${o.def.acts[act]!.title.en}`).join('; ')}). Roles: ${roles.join(', ')} of the procedure's unit.`]);
+      `Act ${act} (${owners.map((o) => `${o.kind}: ${o.def.acts[act]!.title.en}`).join('; ')}). Roles: ${roles.join(', ')} of the procedure's unit.`, xs]);
   }
-  if (actPaths.length === 0) actPaths.push(['/v1/procedures/{id}/acts/{act}', { type: 'object' }, 'Perform an act (a workflow Update) of the procedure.']);
-  for (const [p, body, summary] of actPaths) {
+  if (actPaths.length === 0) actPaths.push(['/v1/procedures/{id}/acts/{act}', { type: 'object' }, 'Perform an act (a workflow Update) of the procedure.', []]);
+  for (const [p, body, summary, xs] of actPaths) {
     const params: unknown[] = [idParam, langParam, idemParam];
     if (p.endsWith('{act}')) params.push({ name: 'act', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 100 } });
     paths[p] = {
@@ -260,7 +272,7 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
         summary, tags: ['acts'],
         description: 'actor is the token\'s holder (a body field actor is refused); at defaults to now.',
         parameters: params,
-        requestBody: { required: true, content: { 'application/json': { schema: body } } },
+        requestBody: { required: true, content: { 'application/json': { schema: body, ...exampleMap(xs) } } },
         responses: { '200': json(out(ActResponseSchema), 'done; the Update result and the procedure after it'), ...mutating4xx },
       },
     };
