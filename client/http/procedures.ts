@@ -135,13 +135,20 @@ function reasonOf(e: unknown, lang: Lang): { reason: string; code: string | null
   return { reason: said.join(': ') || String(e), code: e instanceof ApplicationFailure ? (e.type ?? null) : e instanceof TerminatedFailure ? 'terminated' : null };
 }
 
-/** A cursor is the visibility page token, bound to the query it pages through (opaque to clients). */
-const CursorBody = z.strictObject({ q: z.string(), t: z.string().regex(/^[A-Za-z0-9+/]+=*$/) });
-const encodeCursor = (token: Uint8Array, q: string) => Buffer.from(JSON.stringify({ q, t: Buffer.from(token).toString('base64') })).toString('base64url');
-function decodeCursor(c: string, q: string): Buffer | null {
+/**
+ * A cursor is the visibility page token with a digest binding it to the query it pages through:
+ * one of another query, cut short or changed is refused here (opaque to clients).
+ */
+const CursorBody = z.strictObject({ d: z.string(), t: z.string().regex(/^[A-Za-z0-9+/]+=*$/) });
+const cursorDigest = (query: string, t: string) => sha256(`${query}\n${t}`).slice(0, 32);
+function encodeCursor(token: Uint8Array, query: string): string {
+  const t = Buffer.from(token).toString('base64');
+  return Buffer.from(JSON.stringify({ d: cursorDigest(query, t), t })).toString('base64url');
+}
+function decodeCursor(c: string, query: string): Buffer | null {
   try {
     const b = CursorBody.safeParse(JSON.parse(Buffer.from(c, 'base64url').toString('utf8')));
-    return b.success && b.data.q === q ? Buffer.from(b.data.t, 'base64') : null;
+    return b.success && b.data.d === cursorDigest(query, b.data.t) ? Buffer.from(b.data.t, 'base64') : null;
   } catch {
     return null;
   }
@@ -360,23 +367,22 @@ export class Procedures {
     if (f.deadlineAfter !== undefined) clauses.push(`TartipNextDeadline >= '${new Date(f.deadlineAfter).toISOString()}'`);
     const limit = f.limit ?? 100;
     const query = clauses.join(' AND ');
-    const qref = sha256(query).slice(0, 16);
-    const token = f.cursor === undefined ? undefined : decodeCursor(f.cursor, qref);
+    const token = f.cursor === undefined ? undefined : decodeCursor(f.cursor, query);
     if (token === null) throw badCursor(lang, name('cursor'));
     const { namespace, loadedDataConverter } = this.client.options;
     let page: Awaited<ReturnType<Client['workflowService']['listWorkflowExecutions']>>;
     try {
       page = await this.client.workflowService.listWorkflowExecutions({ namespace, query, pageSize: limit, nextPageToken: token });
     } catch (e) {
-      // a page token the server does not take (one of another server, an old one)
-      if (token && isGrpcServiceError(e) && e.code === 3 /* INVALID_ARGUMENT */) throw badCursor(lang, name('cursor'));
+      // a page token the server does not take (one of another server, an old one): INVALID_ARGUMENT, or UNKNOWN from the dev server
+      if (token && isGrpcServiceError(e) && (e.code === 3 || e.code === 2)) throw badCursor(lang, name('cursor'));
       throw fromTemporal(e, { lang });
     }
     const items: ListItem[] = [];
     for (const raw of page.executions) items.push(this.listItem(await executionInfoFromRaw(raw as never, loadedDataConverter, raw, namespace) as WorkflowExecutionInfo));
     // nearest next deadline first within the page; none last
     items.sort((a, b) => (a.nextDeadline ?? '\uffff').localeCompare(b.nextDeadline ?? '\uffff') || a.id.localeCompare(b.id));
-    const next = page.nextPageToken && page.nextPageToken.length > 0 ? encodeCursor(page.nextPageToken, qref) : null;
+    const next = page.nextPageToken && page.nextPageToken.length > 0 ? encodeCursor(page.nextPageToken, query) : null;
     return { items, limit, nextCursor: next };
   }
 

@@ -192,6 +192,11 @@ describe('listing page by page (issue 19)', () => {
     expect(other).toMatchObject({ field: 'cursor', rule: 'invalid_cursor', lang: 'ru' });
     expect(other.message).toContain('nextCursor');
     expect(expectError(await call(s.base, 'GET', `/v1/procedures?cursor=${enc('a b')}`, { token }), 400, 'invalid_input').field).toBe('cursor');
+    // cut short (a copy and paste), or its page token changed: still a 400, not a 500
+    const cut = first.body.nextCursor.slice(0, -6);
+    const mark = JSON.parse(Buffer.from(first.body.nextCursor, 'base64url').toString('utf8'));
+    const forged = Buffer.from(JSON.stringify({ ...mark, t: Buffer.from('{"not":"a token"').toString('base64') })).toString('base64url');
+    for (const c of [cut, forged]) expect(expectError(await call(s.base, 'GET', `/v1/procedures?limit=3&cursor=${c}`, { token }), 400, 'invalid_input')).toMatchObject({ field: 'cursor', rule: 'invalid_cursor' });
   });
 
   it('limits are named in errors, in kk/ru/en', async () => {
