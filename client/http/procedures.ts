@@ -1,10 +1,10 @@
 // Procedures as clients see them: start, act, read, list, record — with the role and body
 // checks of issue 8. Used by the HTTP server and by the CLI (same checks, same errors).
 import type pg from 'pg';
-import { WorkflowFailedError, type Client, type WorkflowExecutionInfo, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowFailedError, isGrpcServiceError, type Client, type WorkflowExecutionInfo, type WorkflowHandle } from '@temporalio/client';
+// the SDK's own decoding of a visibility row (its list() hides the page token we page by)
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers.js';
 import { ApplicationFailure, TerminatedFailure, TimeoutFailure, TypedSearchAttributes, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { isGrpcServiceError } from '@temporalio/client';
 import { z } from 'zod';
 import type { Lang } from '../../statute/errors.js';
 import { StatuteError } from '../../statute/errors.js';
@@ -195,7 +195,6 @@ export class Procedures {
 
   // ---- start ---------------------------------------------------------------------------------
 
-  /** Validates, authorises and starts; waits for the first answer of the workflow (a refusal at start is a 4xx, not a started procedure). */
   /**
    * Validates, authorises and starts; waits for the first answer of the workflow (a refusal at
    * start is a 4xx, not a started procedure). `idemKey`: the request's idempotency key, kept in
@@ -444,7 +443,8 @@ export class Procedures {
     try {
       await this.client.workflow.getHandle(id, i.runId).result();
     } catch (e) {
-      return { ...base, ...reasonOf(e instanceof WorkflowFailedError ? (e.cause ?? e) : e, lang) };
+      // the close event's failure; anything else (the history unreadable now) says no reason
+      if (e instanceof WorkflowFailedError) return { ...base, ...reasonOf(e.cause ?? e, lang) };
     }
     return { ...base, reason: '', code: null };
   }

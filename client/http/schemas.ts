@@ -191,7 +191,10 @@ const common4xx = {
 };
 const mutating4xx = {
   ...common4xx,
-  '409': errorResponse('conflict: already running, ended, a timing refusal (too_late, too_early, barred) or the same key in flight'),
+  '409': {
+    ...errorResponse('conflict: already running, ended, a timing refusal (too_late, too_early, barred) or the same key in flight'),
+    headers: { 'Retry-After': { description: 'with idempotency_in_flight: seconds until the request holding the key must have renewed its lease', schema: { type: 'integer', minimum: 1 } } },
+  },
   '413': errorResponse('body too large'),
   '415': errorResponse('body is not application/json'),
   '422': errorResponse('legal refusal (code, rule, citation, date) or the idempotency key was used for another request'),
