@@ -11,5 +11,7 @@ COPY activities ./activities
 COPY worker ./worker
 COPY client ./client
 COPY migrations ./migrations
+# the scenario files: the OpenAPI document's examples come from them
+COPY examples ./examples
 USER node
 CMD ["node", "--import", "tsx", "worker/main.ts"]

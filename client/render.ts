@@ -16,7 +16,8 @@ export const WORDS = {
     endsAt: 'ends at', beginsAt: 'begins at', counted: 'counted', from: 'from', skipped: 'non-working days skipped', onExpiry: 'when it passes',
     thresholds: 'Thresholds', required: 'required', actual: 'actual', base: 'base', met: 'met', notMet: 'NOT met',
     interpretations: 'Interpretations', acts: 'Acts', record: 'Record of acts', by: 'by', none: '(none)', nextDeadline: 'Next deadline',
-    noState: '(the procedure did not answer: no worker running?)', replayed: (k: string) => `(${k}: already done; shown as it was then)`, facts: 'Facts', found: (n: number) => `${n} procedure(s)`,
+    noState: '(the procedure did not answer: no worker running?)', noFinalState: '(its last state could not be read)', stateError: (m: string) => `(its state could not be read: ${m})`,
+    ended: { FAILED: 'Failed', TERMINATED: 'Stopped (terminated)', TIMED_OUT: 'Timed out', CANCELLED: 'Cancelled' } as Record<string, string>, on: 'on', why: 'reason', morePages: 'next page', replayed: (k: string) => `(${k}: already done; shown as it was then)`, facts: 'Facts', found: (n: number) => `${n} procedure(s)`,
   },
   ru: {
     procedure: 'Процедура', status: 'Состояние', unit: 'Единица', stage: 'Стадия', outcome: 'Итог', started: 'Начата', closed: 'Завершена',
@@ -24,7 +25,8 @@ export const WORDS = {
     endsAt: 'истекает', beginsAt: 'начинается', counted: 'исчислен', from: 'от', skipped: 'пропущено нерабочих дней', onExpiry: 'по истечении',
     thresholds: 'Пороги', required: 'требуется', actual: 'фактически', base: 'база', met: 'соблюдён', notMet: 'НЕ соблюдён',
     interpretations: 'Толкования', acts: 'Действия', record: 'Реестр действий', by: 'кто', none: '(нет)', nextDeadline: 'Ближайший срок',
-    noState: '(процедура не ответила: не запущен обработчик?)', replayed: (k: string) => `(${k}: уже выполнено; показано, как было тогда)`, facts: 'Факты', found: (n: number) => `процедур: ${n}`,
+    noState: '(процедура не ответила: не запущен обработчик?)', noFinalState: '(её последнее состояние прочитать не удалось)', stateError: (m: string) => `(состояние прочитать не удалось: ${m})`,
+    ended: { FAILED: 'Завершилась сбоем', TERMINATED: 'Остановлена (прекращена)', TIMED_OUT: 'Истекло время выполнения', CANCELLED: 'Отменена' } as Record<string, string>, on: '', why: 'причина', morePages: 'следующая страница', replayed: (k: string) => `(${k}: уже выполнено; показано, как было тогда)`, facts: 'Факты', found: (n: number) => `процедур: ${n}`,
   },
   kk: {
     procedure: 'Рәсім', status: 'Күйі', unit: 'Бірлік', stage: 'Кезең', outcome: 'Нәтиже', started: 'Басталды', closed: 'Аяқталды',
@@ -32,7 +34,8 @@ export const WORDS = {
     endsAt: 'аяқталады', beginsAt: 'басталады', counted: 'есептелді', from: 'бастап', skipped: 'өткізілген жұмыс істемейтін күндер', onExpiry: 'мерзім өткенде',
     thresholds: 'Шектер', required: 'қажет', actual: 'іс жүзінде', base: 'негіз', met: 'орындалды', notMet: 'орындалмады',
     interpretations: 'Түсіндірмелер', acts: 'Әрекеттер', record: 'Әрекеттер тізілімі', by: 'кім', none: '(жоқ)', nextDeadline: 'Жақын мерзім',
-    noState: '(рәсім жауап бермеді: өңдеуші іске қосылмаған ба?)', replayed: (k: string) => `(${k}: бұрын орындалған; сол кездегі күйі көрсетілді)`, facts: 'Деректер', found: (n: number) => `рәсімдер саны: ${n}`,
+    noState: '(рәсім жауап бермеді: өңдеуші іске қосылмаған ба?)', noFinalState: '(оның соңғы күйі оқылмады)', stateError: (m: string) => `(күйі оқылмады: ${m})`,
+    ended: { FAILED: 'Сәтсіз аяқталды', TERMINATED: 'Тоқтатылды (terminated)', TIMED_OUT: 'Орындалу уақыты өтті', CANCELLED: 'Болдырылмады' } as Record<string, string>, on: '', why: 'себебі', morePages: 'келесі бет', replayed: (k: string) => `(${k}: бұрын орындалған; сол кездегі күйі көрсетілді)`, facts: 'Деректер', found: (n: number) => `рәсімдер саны: ${n}`,
   },
 } as const;
 
@@ -73,8 +76,15 @@ export function renderProcedure(view: Obj, lang: Lang, record?: readonly Obj[]):
     `  ${w.status}: ${str(view.status)}   ${w.unit}: ${str(view.unit)}   ${w.stage}: ${str(view.stage)}${state && state.outcome ? `   ${w.outcome}: ${str(state.outcome)}` : ''}`,
     `  ${w.started}: ${str(view.startedAt)}${view.closedAt ? `   ${w.closed}: ${str(view.closedAt)}` : ''}`,
   ];
+  const failure = isObj(view.failure) ? view.failure : null;
+  if (failure) {
+    // how it ended, when, and why, in plain words
+    const lead = w.ended[str(failure.status)] ?? str(failure.status);
+    out.push(`  ! ${lead}${w.on ? ` ${w.on}` : ''} ${str(failure.at)}${failure.reason ? ` — ${w.why}: ${str(failure.reason)}` : ''}`);
+  }
   if (!state) {
-    out.push(`  ${w.noState}`);
+    if (typeof view.stateError === 'string') out.push(`  ${w.stateError(view.stateError)}`);
+    else out.push(`  ${view.status === 'RUNNING' ? w.noState : w.noFinalState}`);
   } else {
     if (state.editionId || state.calendarRef) out.push(`  ${w.edition}: ${str(state.editionId)}   ${w.calendar}: ${str(state.calendarRef)}`);
     out.push('', `${w.deadlines}:`);
@@ -117,12 +127,13 @@ export function renderRecord(rows: readonly Obj[], lang: Lang): string[] {
 }
 
 /** `tartip list`: one line per procedure. */
-export function renderList(items: readonly Obj[], lang: Lang): string {
+export function renderList(items: readonly Obj[], lang: Lang, nextCursor?: string | null): string {
   const w = WORDS[lang];
   const out = [w.found(items.length)];
   for (const i of items) {
     out.push(`  ${str(i.id)}  ${str(i.kind)}  ${w.unit}: ${str(i.unit)}  ${w.stage}: ${str(i.stage)}  ${w.nextDeadline}: ${str(i.nextDeadline)}  ${str(i.status)}`);
   }
+  if (nextCursor) out.push(`${w.morePages}: --cursor ${nextCursor}`);
   return out.join('\n') + '\n';
 }
 

@@ -83,7 +83,7 @@ export function define(program: Command): Command {
           // an import is itself idempotent (same rows, same registers); a new key each run lets the same file restore entries another import changed
           const key = opts.key && files.length === 1 ? opts.key : `cli-${randomUUID()}`;
           const out = await onceLocal({ pool }, principal, key, `/v1/registers/${f.register}`, body, lang, async () => ({ status: 200, body: await importRegister(pool, principal, f.register, body, lang) }));
-          if (out.status >= 400) return reportOutcome(`tartip registers import ${f.file}`, out.status, out.body, opts.json === true);
+          if (out.status >= 400) return reportOutcome(`tartip registers import ${f.file}`, out.status, out.body, opts.json === true, lang);
           const r = out.body as { register: string; rows: number; fileSha256: string; importedBy: { name: string } };
           if (opts.json) write(JSON.stringify(r) + '\n');
           else write(filled(M.imported, { register: r.register, rows: r.rows, file: f.file, sha: r.fileSha256, name: r.importedBy.name })[lang] + '\n');

@@ -106,7 +106,9 @@ async function run(opts: Opts): Promise<number> {
   } catch (e) {
     if (e instanceof StatuteError) {
       const b = e.body;
-      throw new UsageError({ kk: formatRefusal(b, 'kk'), ru: formatRefusal(b, 'ru'), en: formatRefusal(b, 'en') });
+      // named by the option it came from
+      const flag = b.field === 'procedure' ? '--procedure: ' : b.field === 'edition' ? '--edition: ' : '';
+      throw new UsageError({ kk: flag + formatRefusal(b, 'kk'), ru: flag + formatRefusal(b, 'ru'), en: flag + formatRefusal(b, 'en') });
     }
     throw e;
   }

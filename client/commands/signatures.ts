@@ -42,7 +42,7 @@ export function define(program: Command): Command {
         const out = await onceLocal(local, principal, key, `/v1/procedures/${id}/signatures`, csv, lang, async () => ({
           status: 200, body: await importSignatures(local.procedures, local.pool, principal, id, csv, lang),
         }));
-        if (out.status >= 400) return reportOutcome('tartip signatures import', out.status, out.body, opts.json === true);
+        if (out.status >= 400) return reportOutcome('tartip signatures import', out.status, out.body, opts.json === true, lang);
         const r = out.body as { rows: number; fileSha256: string; replayed: boolean };
         if (opts.json) write(JSON.stringify(r) + '\n');
         else write(filled(M.imported, { file, rows: r.rows, id, sha: r.fileSha256, replayed: r.replayed ? M.replayed[lang] : '' })[lang] + '\n');

@@ -22,7 +22,9 @@ export function define(program: Command): Command {
     .action(action(async (kind: string, opts: Opts, cmd: Command) => {
       const lang = resolveLang(opts.lang);
       const { value, text } = await readInput(opts.file, '--file');
-      const { onceLocal, openLocal, principalOf, reportOutcome } = await import('../http/local.js');
+      const { checkKey, checkSize, onceLocal, openLocal, principalOf, reportOutcome } = await import('../http/local.js');
+      checkKey(opts.key);
+      checkSize(text);
       const { sha256 } = await import('../http/tokens.js');
       const { renderProcedure, WORDS } = await import('../render.js');
       const local = await openLocal();
@@ -31,10 +33,10 @@ export function define(program: Command): Command {
         local.procedures.definition(kind);
         const key = opts.key ?? `cli-${sha256(`start\n${kind}\n${text}`).slice(0, 32)}`;
         const out = await onceLocal(local, principal, key, `/v1/kinds/${kind}/procedures`, value, lang, async () => {
-          const r = await local.procedures.start(principal, kind, value, lang);
+          const r = await local.procedures.start(principal, kind, value, lang, key);
           return { status: r.status, body: r.view };
         });
-        if (out.status >= 400) return reportOutcome(commandPath(cmd), out.status, out.body, opts.json === true);
+        if (out.status >= 400) return reportOutcome(commandPath(cmd), out.status, out.body, opts.json === true, lang);
         if (opts.json) write(JSON.stringify(out.body) + '\n');
         else write(renderProcedure(out.body as Record<string, unknown>, lang) + (out.replayed ? `${WORDS[lang].replayed(key)}\n` : ''));
         return EXIT.ok;

@@ -14,6 +14,11 @@ import type { Citation } from '../../statute/types.js';
 
 export const LANGS = ['kk', 'ru', 'en'] as const satisfies readonly Lang[];
 
+/** The largest body (HTTP) or input file (CLI) taken, and how it is said. */
+export const BODY_LIMIT = { bytes: 1 << 20, text: '1 MiB' } as const;
+/** Seconds a client should wait after a 503 (Retry-After). */
+export const RETRY_AFTER_S = 2;
+
 import { hygieneIssues, INPUT_LIMITS } from '../../workflows/engine/hygiene.js';
 
 export interface Issue {
@@ -99,9 +104,9 @@ export const API_MESSAGES: Readonly<Record<string, M>> = {
     en: 'The request body must be application/json.',
   },
   payload_too_large: {
-    kk: 'Сұрау денесі тым үлкен.',
-    ru: 'Тело запроса слишком велико.',
-    en: 'The request body is too large.',
+    kk: 'Сұрау денесі тым үлкен: ең көбі {limit}.',
+    ru: 'Тело запроса слишком велико: не более {limit}.',
+    en: 'The request body is too large: at most {limit}.',
   },
   already_running: {
     kk: '«{id}» рәсімі қазір жүріп жатыр: {rule} бойынша бір мезгілде тек бір ашық рәсім болады.',
@@ -134,9 +139,9 @@ export const API_MESSAGES: Readonly<Record<string, M>> = {
     en: 'This Idempotency-Key was used for a different request; use a new key.',
   },
   idempotency_in_flight: {
-    kk: 'Осы кілтпен сұрау әлі орындалуда; кейінірек қайталаңыз.',
-    ru: 'Запрос с этим ключом ещё выполняется; повторите позже.',
-    en: 'A request with this key is still in progress; retry later.',
+    kk: 'Осы кілтпен сұрау әлі орындалуда; {retryAfter} с кейін қайталаңыз.',
+    ru: 'Запрос с этим ключом ещё выполняется; повторите через {retryAfter} с.',
+    en: 'A request with this key is still in progress; retry in {retryAfter} s.',
   },
   no_signature_sheets: {
     kk: '«{id}» рәсімі ({kind}) қолтаңба парақтарын қабылдамайды; олар тек сенаторды кері шақыру рәсімінде болады (24-1-бап).',
@@ -174,9 +179,9 @@ export const API_MESSAGES: Readonly<Record<string, M>> = {
     en: '{field}: {id} is not in the {register} register; import the register first (tartip registers import).',
   },
   unavailable: {
-    kk: 'Temporal немесе дерекқор қолжетімсіз; кейінірек қайталаңыз.',
-    ru: 'Temporal или база данных недоступны; повторите позже.',
-    en: 'Temporal or the database is unavailable; retry later.',
+    kk: 'Temporal немесе дерекқор қолжетімсіз; {retryAfter} с кейін қайталаңыз.',
+    ru: 'Temporal или база данных недоступны; повторите через {retryAfter} с.',
+    en: 'Temporal or the database is unavailable; retry in {retryAfter} s.',
   },
   health_unavailable: {
     kk: 'tartip-тің мына бөліктері жауап бермейді: {down}; кейінірек қайталаңыз.',
@@ -195,6 +200,15 @@ const ISSUE: Readonly<Record<string, M>> = {
   invalid_type: { kk: '{field}: {expected} түрі күтілді', ru: '{field}: ожидался тип {expected}', en: '{field}: expected {expected}' },
   too_small: { kk: '{field}: мәні тым кіші немесе қысқа', ru: '{field}: значение слишком мало или коротко', en: '{field}: too small or too short' },
   too_big: { kk: '{field}: мәні тым үлкен немесе ұзын', ru: '{field}: значение слишком велико или длинно', en: '{field}: too big or too long' },
+  // with the bound zod names (origin: string, array, number)
+  'too_big.text': { kk: '{field}: ең көбі {maximum} таңба', ru: '{field}: не более {maximum} символов', en: '{field}: at most {maximum} characters' },
+  'too_big.items': { kk: '{field}: ең көбі {maximum} элемент', ru: '{field}: не более {maximum} элементов', en: '{field}: at most {maximum} items' },
+  'too_big.number': { kk: '{field}: ең көбі {maximum}', ru: '{field}: не более {maximum}', en: '{field}: at most {maximum}' },
+  'too_big.number.exclusive': { kk: '{field}: {maximum} санынан кіші болуы керек', ru: '{field}: должно быть меньше {maximum}', en: '{field}: less than {maximum}' },
+  'too_small.text': { kk: '{field}: кемінде {minimum} таңба', ru: '{field}: не менее {minimum} символов', en: '{field}: at least {minimum} characters' },
+  'too_small.items': { kk: '{field}: кемінде {minimum} элемент', ru: '{field}: не менее {minimum} элементов', en: '{field}: at least {minimum} items' },
+  'too_small.number': { kk: '{field}: кемінде {minimum}', ru: '{field}: не менее {minimum}', en: '{field}: at least {minimum}' },
+  'too_small.number.exclusive': { kk: '{field}: {minimum} санынан үлкен болуы керек', ru: '{field}: должно быть больше {minimum}', en: '{field}: more than {minimum}' },
   invalid_format: { kk: '{field}: пішімі дұрыс емес ({format})', ru: '{field}: неверный формат ({format})', en: '{field}: invalid format ({format})' },
   unrecognized_keys: { kk: '{field}: белгісіз өрістер: {keys}', ru: '{field}: неизвестные поля: {keys}', en: '{field}: unknown fields: {keys}' },
   invalid_value: { kk: '{field}: рұқсат етілген мән емес', ru: '{field}: недопустимое значение', en: '{field}: not an allowed value' },
@@ -204,28 +218,41 @@ const ISSUE: Readonly<Record<string, M>> = {
   control_character: { kk: '{field}: мәтінде басқару таңбасы бар ({message}); рұқсат етілмейді', ru: '{field}: управляющий символ в тексте не допускается ({message})', en: '{field}: a control character is not allowed in a text ({message})' },
   invalid_unicode: { kk: '{field}: Unicode мәтіні дұрыс емес', ru: '{field}: недопустимый текст Unicode', en: '{field}: not valid Unicode text' },
   too_deep: { kk: '{field}: тым терең кірістірілген (ең көбі {depth} деңгей)', ru: '{field}: слишком глубокая вложенность (не более {depth} уровней)', en: '{field}: nested too deeply (at most {depth} levels)' },
-  too_large: { kk: '{field}: мәндер тым көп', ru: '{field}: слишком много значений', en: '{field}: too many values' },
+  invalid_cursor: { kk: '{field}: бұл тізімнің бет белгісі емес (алдыңғы жауаптағы nextCursor мәнін сол сүзгілермен беріңіз)', ru: '{field}: не закладка этого списка (передайте nextCursor предыдущего ответа с теми же фильтрами)', en: '{field}: not a page mark of this list (give the nextCursor of the previous answer, with the same filters)' },
+  too_large: { kk: '{field}: мәндер тым көп (ең көбі {nodes})', ru: '{field}: слишком много значений (не более {nodes})', en: '{field}: too many values (at most {nodes})' },
 };
 
 /** The hygiene problems of a body (control characters, depth), as API issues in `lang`; empty when clean. */
 export function hygiene(body: unknown, lang: Lang): Issue[] {
-  return hygieneIssues(body).map((i) => ({ field: i.field, rule: i.rule, message: issueText({ field: i.field, rule: i.rule, message: i.message.replace(/^.*(U\+[0-9A-F]{4}).*$/, '$1'), params: { depth: String(INPUT_LIMITS.depth) } }, lang) }));
+  return hygieneIssues(body).map((i) => ({ field: i.field, rule: i.rule, message: issueText({ field: i.field, rule: i.rule, message: i.message.replace(/^.*(U\+[0-9A-F]{4}).*$/, '$1'), params: { depth: String(INPUT_LIMITS.depth), nodes: String(INPUT_LIMITS.nodes) } }, lang) }));
 }
 
-export function issueText(i: { field: string; rule: string; message: string; params?: Record<string, string> }, lang: Lang): string {
-  const m = ISSUE[i.rule] ?? ISSUE.custom!;
+export function issueText(i: { field: string; rule: string; message: string; params?: Record<string, string>; text?: string }, lang: Lang): string {
+  const m = (i.text !== undefined ? ISSUE[i.text] : undefined) ?? ISSUE[i.rule] ?? ISSUE.custom!;
   return fill(m[lang], { field: i.field, message: i.message, expected: '', format: '', keys: '', ...i.params });
 }
 
-/** zod issues as API issues, with messages in `lang`. */
-export function zodIssues(issues: readonly core.$ZodIssue[], lang: Lang, prefix = ''): Issue[] {
+/** The text of a too_big / too_small issue that names its bound, when zod gives one we can say. */
+function boundText(i: core.$ZodIssue, params: Record<string, string>): string | undefined {
+  if (i.code !== 'too_big' && i.code !== 'too_small') return undefined;
+  const bound = i.code === 'too_big' ? i.maximum : i.minimum;
+  if (typeof bound !== 'number' && typeof bound !== 'bigint') return undefined;
+  const kind = i.origin === 'string' ? 'text' : i.origin === 'array' || i.origin === 'set' ? 'items' : i.origin === 'number' || i.origin === 'int' || i.origin === 'bigint' ? 'number' : undefined;
+  if (!kind) return undefined;
+  params[i.code === 'too_big' ? 'maximum' : 'minimum'] = String(bound);
+  return `${i.code}.${kind}${kind === 'number' && i.inclusive === false ? '.exclusive' : ''}`;
+}
+
+/** zod issues as API issues, with messages in `lang`; `name` says a field the caller's way (the CLI: its flags). */
+export function zodIssues(issues: readonly core.$ZodIssue[], lang: Lang, prefix = '', name: (field: string) => string = (f) => f): Issue[] {
   return issues.map((i) => {
-    const field = [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(root)';
+    const field = name([prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(root)');
     const params: Record<string, string> = {};
     if (i.code === 'invalid_type') params.expected = String(i.expected);
     if (i.code === 'invalid_format') params.format = String(i.format);
     if (i.code === 'unrecognized_keys') params.keys = i.keys.join(', ');
-    return { field, rule: i.code, message: issueText({ field, rule: i.code, message: i.message, params }, lang) };
+    const text = boundText(i, params);
+    return { field, rule: i.code, message: issueText({ field, rule: i.code, message: i.message, params, text }, lang) };
   });
 }
 
@@ -255,6 +282,9 @@ export class ApiError extends Error {
     return out;
   }
 }
+
+export const unavailable = (): ApiError => new ApiError(503, 'unavailable', { params: { retryAfter: RETRY_AFTER_S } });
+export const payloadTooLarge = (field?: string): ApiError => new ApiError(413, 'payload_too_large', { field, rule: 'body_limit', params: { limit: BODY_LIMIT.text } });
 
 export function invalidInput(issues: Issue[], status = 400): ApiError {
   const first = issues[0];
@@ -334,7 +364,7 @@ export function fromTemporal(e: unknown, ctx: { id?: string; lang: Lang; rule?: 
     }
   }
   if (isGrpcServiceError(e) && e.code === 5 /* NOT_FOUND */) return new ApiError(404, 'procedure_not_found', { params: { id: ctx.id ?? '' } });
-  if (isTransient(e) || isDatabaseUnavailable(e)) return new ApiError(503, 'unavailable');
+  if (isTransient(e) || isDatabaseUnavailable(e)) return unavailable();
   if (e instanceof QueryNotRegisteredError) return new ApiError(404, 'procedure_not_found', { params: { id: ctx.id ?? '' } });
   throw e;
 }

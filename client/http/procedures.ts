@@ -1,8 +1,11 @@
 // Procedures as clients see them: start, act, read, list, record — with the role and body
 // checks of issue 8. Used by the HTTP server and by the CLI (same checks, same errors).
 import type pg from 'pg';
-import type { Client, WorkflowExecutionInfo, WorkflowHandle } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
+import { WorkflowFailedError, isGrpcServiceError, type Client, type WorkflowExecutionInfo, type WorkflowHandle } from '@temporalio/client';
+// the SDK's own decoding of a visibility row (its list() hides the page token we page by)
+import { executionInfoFromRaw } from '@temporalio/client/lib/helpers.js';
+import { ApplicationFailure, TerminatedFailure, TimeoutFailure, TypedSearchAttributes, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { z } from 'zod';
 import type { Lang } from '../../statute/errors.js';
 import { StatuteError } from '../../statute/errors.js';
 import { readLedger, type LedgerRow } from '../../activities/ledger.js';
@@ -12,12 +15,12 @@ import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from '../../workflows/search-at
 import { withPins } from '../pins.js';
 import { markRows, type RowIntegrity } from '../audit/live.js';
 import type { LedgerBreak } from '../../activities/ledger-hash.js';
-import { ApiError, fromTemporal, hygiene, invalidInput, isTransient, zodIssues } from './errors.js';
+import { ApiError, fromApplicationFailure, fromTemporal, hygiene, invalidInput, isTransient, issueText, zodIssues } from './errors.js';
 import { READ_DEADLINE_MS } from '../temporal-rpc.js';
+import { ACT_FILLED, START_FILLED, START_REFUSED, START_ROLES, Keyword, ListQuery } from './schemas.js';
 
 /** An act whose Update call was aborted or timed out is tried this many times before a 503. */
 const ACT_ATTEMPTS = 4;
-import { ACT_FILLED, START_FILLED, START_REFUSED, START_ROLES, Keyword, ListQuery } from './schemas.js';
 import type { Principal } from './tokens.js';
 import { checkRegistered } from './registers.js';
 import { sha256 } from './tokens.js';
@@ -39,7 +42,21 @@ export interface ProcedureView {
   startedAt: string;
   closedAt: string | null;
   state: Record<string, unknown> | null;
+  /** why it ended without completing (FAILED, TERMINATED, TIMED_OUT, CANCELLED) */
+  failure: Failure | null;
+  /** the state query failed (not: went unanswered) */
+  stateError: string | null;
 }
+
+export interface Failure {
+  status: string;
+  at: string | null;
+  reason: string;
+  code: string | null;
+}
+
+/** Statuses of a procedure that ended without completing. */
+const ENDED_BADLY = ['FAILED', 'TERMINATED', 'TIMED_OUT', 'CANCELLED'];
 
 export interface ListItem {
   id: string;
@@ -69,6 +86,78 @@ function timeout<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
 }
 const TIMEOUT = Symbol('timeout');
 type Info = Awaited<ReturnType<WorkflowHandle['describe']>>;
+
+const notAnObject = (body: unknown, lang: Lang) => invalidInput(zodIssues([{ code: 'invalid_type', expected: 'object', path: [], message: '', input: body } as never], lang));
+
+/**
+ * A start body the way the API takes it: hygiene, the refused and the token's fields, the pins
+ * filled, the kind's schema. `input` is what the workflow gets; `data` the parsed form.
+ */
+export function parseStart(def: ProcedureDefinition, body: unknown, startedBy: Actor, lang: Lang): { input: Record<string, unknown>; data: unknown } {
+  if (!isObject(body)) throw notAnObject(body, lang);
+  const dirty = hygiene(body, lang);
+  if (dirty.length) throw invalidInput(dirty);
+  for (const f of START_REFUSED) if (f in body) throw new ApiError(422, 'simulation_refused', { field: f, rule: 'api.no_simulation' });
+  for (const f of START_FILLED) if (f in body) throw new ApiError(400, 'actor_from_token', { field: f, rule: 'api.actor_from_token', params: { field: f } });
+  let input: Record<string, unknown>;
+  try {
+    input = withPins({ ...body, startedBy });
+  } catch (e) {
+    throw fromTemporal(e, { lang });
+  }
+  const parsed = def.input.safeParse(input, { reportInput: false });
+  if (!parsed.success) throw invalidInput(zodIssues(parsed.error.issues, lang));
+  return { input, data: parsed.data };
+}
+
+/** An act body the way the API takes it: hygiene, the token's actor, `at` defaulting to now, the act's schema. */
+export function parseAct(spec: ProcedureDefinition['acts'][string], body: unknown, actor: Actor, lang: Lang): Record<string, unknown> {
+  if (!isObject(body)) throw notAnObject(body, lang);
+  const dirty = hygiene(body, lang);
+  if (dirty.length) throw invalidInput(dirty);
+  for (const f of ACT_FILLED) if (f in body) throw new ApiError(400, 'actor_from_token', { field: f, rule: 'api.actor_from_token', params: { field: f } });
+  const input = { ...body, actor, at: body.at ?? new Date().toISOString() };
+  const parsed = spec.input.safeParse(input, { reportInput: false });
+  if (!parsed.success) throw invalidInput(zodIssues(parsed.error.issues, lang));
+  return input;
+}
+
+/** The failure of a procedure in plain words: a legal refusal in `lang`, else the chain of messages. */
+function reasonOf(e: unknown, lang: Lang): { reason: string; code: string | null } {
+  if (e instanceof ApplicationFailure) {
+    const mapped = fromApplicationFailure(e, lang);
+    if (mapped) return { reason: mapped.body(lang).message, code: e.type ?? null };
+  }
+  if (e instanceof TimeoutFailure) return { reason: String(e.timeoutType ?? e.message), code: 'timeout' };
+  const said: string[] = [];
+  for (let x: unknown = e, depth = 0; x instanceof Error && depth < 6; x = x.cause, depth++) {
+    const m = x.message.trim();
+    if (m && !said.some((t) => t.includes(m))) said.push(m);
+  }
+  return { reason: said.join(': ') || String(e), code: e instanceof ApplicationFailure ? (e.type ?? null) : e instanceof TerminatedFailure ? 'terminated' : null };
+}
+
+/**
+ * A cursor is the visibility page token with a digest binding it to the query it pages through:
+ * one of another query, cut short or changed is refused here (opaque to clients).
+ */
+const CursorBody = z.strictObject({ d: z.string(), t: z.string().regex(/^[A-Za-z0-9+/]+=*$/) });
+const cursorDigest = (query: string, t: string) => sha256(`${query}\n${t}`).slice(0, 32);
+function encodeCursor(token: Uint8Array, query: string): string {
+  const t = Buffer.from(token).toString('base64');
+  return Buffer.from(JSON.stringify({ d: cursorDigest(query, t), t })).toString('base64url');
+}
+function decodeCursor(c: string, query: string): Buffer | null {
+  try {
+    const b = CursorBody.safeParse(JSON.parse(Buffer.from(c, 'base64url').toString('utf8')));
+    return b.success && b.data.d === cursorDigest(query, b.data.t) ? Buffer.from(b.data.t, 'base64') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A bad ?cursor= / --cursor: 400 naming it. */
+const badCursor = (lang: Lang, field: string) => invalidInput([{ field, rule: 'invalid_cursor', message: issueText({ field, rule: 'invalid_cursor', message: '' }, lang) }]);
 
 /** Who may read a procedure of `unit`: auditors everything; others their own body; the local operator (null) everything. */
 export function mayRead(p: Principal | null, unit: string | null): boolean {
@@ -108,54 +197,59 @@ export class Procedures {
 
   // ---- start ---------------------------------------------------------------------------------
 
-  /** Validates, authorises and starts; waits for the first answer of the workflow (a refusal at start is a 4xx, not a started procedure). */
-  async start(principal: Principal, kind: string, body: unknown, lang: Lang): Promise<{ status: 201 | 202; view: ProcedureView }> {
+  /**
+   * Validates, authorises and starts; waits for the first answer of the workflow (a refusal at
+   * start is a 4xx, not a started procedure). `idemKey`: the request's idempotency key, kept in
+   * the memo, so that a retry after a request that died mid-way finds its own start, not a 409.
+   */
+  async start(principal: Principal, kind: string, body: unknown, lang: Lang, idemKey?: string): Promise<{ status: 201 | 202; view: ProcedureView }> {
     const def = this.definition(kind);
     const startRoles = startRolesOf(def);
     if (!startRoles.includes(principal.role)) {
       throw new ApiError(403, 'forbidden_role', { params: { role: principal.role, allowed: startRoles.join(', ') } });
     }
-    if (!isObject(body)) throw invalidInput([{ field: '(root)', rule: 'invalid_type', message: zodIssues([{ code: 'invalid_type', expected: 'object', path: [], message: '', input: body } as never], lang)[0]!.message }]);
-    const dirty = hygiene(body, lang);
-    if (dirty.length) throw invalidInput(dirty);
-    for (const f of START_REFUSED) if (f in body) throw new ApiError(422, 'simulation_refused', { field: f, rule: 'api.no_simulation' });
-    for (const f of START_FILLED) if (f in body) throw new ApiError(400, 'actor_from_token', { field: f, rule: 'api.actor_from_token', params: { field: f } });
-    let input: Record<string, unknown>;
-    try {
-      input = withPins({ ...body, startedBy: principal.actor });
-    } catch (e) {
-      throw fromTemporal(e, { lang });
-    }
-    const parsed = def.input.safeParse(input, { reportInput: false });
-    if (!parsed.success) throw invalidInput(zodIssues(parsed.error.issues, lang));
-    const unit = String((parsed.data as { unit: string }).unit);
+    const { input, data } = parseStart(def, body, principal.actor as Actor, lang);
+    const unit = String((data as { unit: string }).unit);
     if (principal.body !== unit) throw new ApiError(403, 'forbidden_body', { field: 'unit', params: { body: principal.body ?? '-', unit } });
-    await checkRegistered(this.pool, def, parsed.data);
+    await checkRegistered(this.pool, def, data);
     let id: string;
     try {
-      id = def.workflowId(parsed.data);
+      id = def.workflowId(data);
     } catch (e) {
       if (e instanceof StatuteError) throw fromTemporal(e, { lang });
       throw invalidInput([{ field: '(root)', rule: 'custom', message: e instanceof Error ? e.message : String(e) }]);
     }
+    const request = idemKey === undefined ? undefined : sha256(`${principal.tokenId}\n${idemKey}`).slice(0, 40);
     let handle: WorkflowHandle;
     try {
       handle = await this.client.workflow.start(def.workflowType, {
         workflowId: id,
         taskQueue: this.taskQueue,
         args: [input],
-        memo: { kind: def.kind, unit },
+        memo: { kind: def.kind, unit, ...(request ? { request } : {}) },
         typedSearchAttributes: new TypedSearchAttributes([
           { key: PROCEDURE, value: def.kind },
           { key: UNIT, value: unit },
         ]),
       });
     } catch (e) {
-      throw fromTemporal(e, { id, lang, rule: 'one_open_procedure' });
+      const mine = e instanceof WorkflowExecutionAlreadyStartedError && request !== undefined && (await this.startedBy(id, request));
+      if (!mine) throw fromTemporal(e, { id, lang, rule: 'one_open_procedure' });
+      handle = this.client.workflow.getHandle(id);
     }
     const state = await this.settle(handle, lang);
-    const view = await this.view(id, def, state === TIMEOUT ? null : state);
+    const view = await this.view(id, def, state === TIMEOUT ? null : state, undefined, lang);
     return { status: state === TIMEOUT ? 202 : 201, view };
+  }
+
+  /** Whether the running procedure `id` was started by the request `request` (memo). */
+  private async startedBy(id: string, request: string): Promise<boolean> {
+    try {
+      const d = await this.client.workflow.getHandle(id).describe();
+      return d.status.name === 'RUNNING' && isObject(d.memo) && d.memo.request === request;
+    } catch {
+      return false;
+    }
   }
 
   /** The first state of a new procedure, or its refusal when it failed at once. */
@@ -199,13 +293,7 @@ export class Procedures {
     }
     if (principal.body !== unit) throw new ApiError(403, 'forbidden_body', { params: { body: principal.body ?? '-', unit: unit ?? '-' } });
     if (info.status.name !== 'RUNNING') throw new ApiError(409, 'procedure_closed', { params: { id, status: info.status.name } });
-    if (!isObject(body)) throw invalidInput(zodIssues([{ code: 'invalid_type', expected: 'object', path: [], message: '', input: body } as never], lang));
-    const dirty = hygiene(body, lang);
-    if (dirty.length) throw invalidInput(dirty);
-    for (const f of ACT_FILLED) if (f in body) throw new ApiError(400, 'actor_from_token', { field: f, rule: 'api.actor_from_token', params: { field: f } });
-    const input = { ...body, actor: principal.actor, at: body.at ?? new Date().toISOString() };
-    const parsed = spec.input.safeParse(input, { reportInput: false });
-    if (!parsed.success) throw invalidInput(zodIssues(parsed.error.issues, lang));
+    const input = parseAct(spec, body, principal.actor as Actor, lang);
     const handle = this.client.workflow.getHandle(id, info.runId);
     let result: unknown;
     const updateId = `api-${sha256(`${principal.tokenId}\n${idemKey}`).slice(0, 40)}`;
@@ -225,8 +313,8 @@ export class Procedures {
     }
     // every act's Update returns the new state (the engine's one ack); older acks are queried for it
     const acked = isObject(result) && typeof result.stage === 'string' && typeof result.kind === 'string';
-    const state = acked ? (result as unknown as Awaited<ReturnType<typeof this.queryState>>) : await this.queryState(handle);
-    return { id, act, actor: principal.actor as Actor, result: acked ? null : (result ?? null), procedure: await this.view(id, def, state, await this.describe(id, lang)) };
+    const q = acked ? { state: result as Record<string, unknown>, error: null } : await this.queryState(handle);
+    return { id, act, actor: principal.actor as Actor, result: acked ? null : (result ?? null), procedure: await this.view(id, def, q.state, await this.describe(id, lang), lang, q.error) };
   }
 
   // ---- reads ---------------------------------------------------------------------------------
@@ -236,8 +324,8 @@ export class Procedures {
     const def = this.defOf(info, id);
     const unit = await this.unitOf(info, id);
     if (!mayRead(principal, unit)) throw new ApiError(403, 'forbidden_body', { params: { body: principal?.body ?? '-', unit: unit ?? '-' } });
-    const state = await this.queryState(this.client.workflow.getHandle(id, info.runId));
-    return this.view(id, def, state, info);
+    const q = await this.queryState(this.client.workflow.getHandle(id, info.runId));
+    return this.view(id, def, q.state, info, lang, q.error);
   }
 
   async record(principal: Principal | null, id: string, lang: Lang): Promise<{ id: string; acts: (LedgerRow & { integrity: RowIntegrity })[]; break: LedgerBreak | null }> {
@@ -256,15 +344,19 @@ export class Procedures {
     return { id, acts: marked.rows, break: marked.break };
   }
 
-  /** Lists procedures through a visibility query over the search attributes; values come from a closed alphabet. */
-  async list(principal: Principal | null, rawQuery: unknown, lang: Lang): Promise<{ items: ListItem[]; limit: number }> {
+  /**
+   * Lists procedures through a visibility query over the search attributes (values from a closed
+   * alphabet), one page of at most `limit`; `nextCursor` pages on (the same filters). `name`
+   * says a query field the caller's way in errors (the CLI: `--limit`).
+   */
+  async list(principal: Principal | null, rawQuery: unknown, lang: Lang, name: (field: string) => string = (f) => f): Promise<{ items: ListItem[]; limit: number; nextCursor: string | null }> {
     const q = ListQuery.safeParse(rawQuery ?? {}, { reportInput: false });
-    if (!q.success) throw invalidInput(zodIssues(q.error.issues, lang));
+    if (!q.success) throw invalidInput(zodIssues(q.error.issues, lang, '', name));
     const f = q.data;
     if (f.kind !== undefined) this.definition(f.kind);
     let unit = f.unit;
     if (principal && principal.role !== 'auditor') {
-      if (unit !== undefined && unit !== principal.body) throw new ApiError(403, 'forbidden_body', { field: 'unit', params: { body: principal.body ?? '-', unit } });
+      if (unit !== undefined && unit !== principal.body) throw new ApiError(403, 'forbidden_body', { field: name('unit'), params: { body: principal.body ?? '-', unit } });
       unit = principal.body ?? undefined;
     }
     const lit = (v: string) => `'${Keyword.parse(v)}'`;
@@ -276,20 +368,24 @@ export class Procedures {
     if (f.deadlineBefore !== undefined) clauses.push(`TartipNextDeadline <= '${new Date(f.deadlineBefore).toISOString()}'`);
     if (f.deadlineAfter !== undefined) clauses.push(`TartipNextDeadline >= '${new Date(f.deadlineAfter).toISOString()}'`);
     const limit = f.limit ?? 100;
-    const items: ListItem[] = [];
+    const query = clauses.join(' AND ');
+    const token = f.cursor === undefined ? undefined : decodeCursor(f.cursor, query);
+    if (token === null) throw badCursor(lang, name('cursor'));
+    const { namespace, loadedDataConverter } = this.client.options;
+    let page: Awaited<ReturnType<Client['workflowService']['listWorkflowExecutions']>>;
     try {
-      await this.client.connection.withDeadline(Date.now() + 2 * READ_DEADLINE_MS, async () => {
-        for await (const w of this.client.workflow.list({ query: clauses.join(' AND '), pageSize: Math.min(limit, 100) })) {
-          items.push(this.listItem(w));
-          if (items.length >= limit) break;
-        }
-      });
+      page = await this.client.connection.withDeadline(Date.now() + 2 * READ_DEADLINE_MS, () => this.client.workflowService.listWorkflowExecutions({ namespace, query, pageSize: limit, nextPageToken: token }));
     } catch (e) {
+      // a page token the server does not take (one of another server, an old one): INVALID_ARGUMENT, or UNKNOWN from the dev server
+      if (token && isGrpcServiceError(e) && (e.code === 3 || e.code === 2)) throw badCursor(lang, name('cursor'));
       throw fromTemporal(e, { lang });
     }
-    // nearest next deadline first; none last
+    const items: ListItem[] = [];
+    for (const raw of page.executions) items.push(this.listItem(await executionInfoFromRaw(raw as never, loadedDataConverter, raw, namespace) as WorkflowExecutionInfo));
+    // nearest next deadline first within the page; none last
     items.sort((a, b) => (a.nextDeadline ?? '\uffff').localeCompare(b.nextDeadline ?? '\uffff') || a.id.localeCompare(b.id));
-    return { items, limit };
+    const next = page.nextPageToken && page.nextPageToken.length > 0 ? encodeCursor(page.nextPageToken, query) : null;
+    return { items, limit, nextCursor: next };
   }
 
   // ---- helpers -------------------------------------------------------------------------------
@@ -334,16 +430,30 @@ export class Procedures {
     return r.rows[0]?.unit ?? null;
   }
 
-  private async queryState(handle: WorkflowHandle): Promise<Record<string, unknown> | null> {
+  /** The state, or null: unanswered in time (error null: no worker running?) or the query failed (error). */
+  private async queryState(handle: WorkflowHandle): Promise<{ state: Record<string, unknown> | null; error: string | null }> {
     try {
       const s = await timeout(handle.query<unknown>('state'), this.stateTimeoutMs);
-      return isObject(s) ? s : null;
-    } catch {
-      return null;
+      return { state: s !== TIMEOUT && isObject(s) ? s : null, error: null };
+    } catch (e) {
+      return { state: null, error: e instanceof Error ? e.message : String(e) };
     }
   }
 
-  private async view(id: string, def: ProcedureDefinition, state: Record<string, unknown> | null, info?: Info): Promise<ProcedureView> {
+  /** Why a procedure ended without completing, from its close event. */
+  private async failureOf(id: string, i: Info, lang: Lang): Promise<Failure | null> {
+    if (!ENDED_BADLY.includes(i.status.name)) return null;
+    const base = { status: i.status.name, at: i.closeTime ? i.closeTime.toISOString() : null };
+    try {
+      await this.client.workflow.getHandle(id, i.runId).result();
+    } catch (e) {
+      // the close event's failure; anything else (the history unreadable now) says no reason
+      if (e instanceof WorkflowFailedError) return { ...base, ...reasonOf(e.cause ?? e, lang) };
+    }
+    return { ...base, reason: '', code: null };
+  }
+
+  private async view(id: string, def: ProcedureDefinition, state: Record<string, unknown> | null, info: Info | undefined, lang: Lang, stateError: string | null = null): Promise<ProcedureView> {
     const i = info ?? (await this.client.workflow.getHandle(id).describe());
     const sa = i.typedSearchAttributes;
     const deadline = sa.get(NEXT_DEADLINE);
@@ -360,6 +470,8 @@ export class Procedures {
       startedAt: i.startTime.toISOString(),
       closedAt: i.closeTime ? i.closeTime.toISOString() : null,
       state: state ? (JSON.parse(JSON.stringify(state)) as Record<string, unknown>) : null,
+      failure: await this.failureOf(id, i, lang),
+      stateError: state ? null : stateError,
     };
   }
 }

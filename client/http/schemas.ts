@@ -6,6 +6,7 @@ import { DEFINITIONS } from '../../workflows/definitions.js';
 import type { ProcedureDefinition } from '../../workflows/procedure.js';
 import { LANGS } from './errors.js';
 import { NOTICE_STATES } from '../../activities/notifications.js';
+import { openApiExamples, type Example } from './examples.js';
 
 export const Lang = z.enum(LANGS);
 
@@ -77,6 +78,13 @@ export const ProcedureViewSchema = z.strictObject({
   startedAt: z.string(),
   closedAt: z.string().nullable(),
   state: StateSchema.nullable(),
+  failure: z.strictObject({
+    status: z.string(),
+    at: z.string().nullable(),
+    reason: z.string().meta({ description: "the workflow's failure, the operator's reason to terminate, or what timed out, in plain words (`lang` for legal refusals)" }),
+    code: z.string().nullable().meta({ description: 'the failure type (Refused:<code>, InvalidInput, …) when there is one' }),
+  }).nullable().meta({ description: 'why a procedure ended without completing (FAILED, TERMINATED, TIMED_OUT, CANCELLED); null otherwise' }),
+  stateError: z.string().nullable().meta({ description: 'why the state query failed (state is null); null when it was answered or went unanswered (no worker running)' }),
 });
 
 export const ActResponseSchema = z.strictObject({
@@ -97,7 +105,11 @@ export const ListItemSchema = z.strictObject({
   startedAt: z.string(),
   closedAt: z.string().nullable(),
 });
-export const ListResponseSchema = z.strictObject({ items: z.array(ListItemSchema), limit: z.number().int() });
+export const ListResponseSchema = z.strictObject({
+  items: z.array(ListItemSchema),
+  limit: z.number().int(),
+  nextCursor: z.string().nullable().meta({ description: 'the next page: send it as ?cursor= with the same filters; null on the last page' }),
+});
 
 export const LedgerRowSchema = z.strictObject({
   procedureId: z.string(),
@@ -132,6 +144,8 @@ export const KindsResponseSchema = z.strictObject({
   })),
 });
 
+export const LIST_LIMIT = 500;
+export const CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,4000}$/;
 export const ListQuery = z.strictObject({
   kind: z.string().min(1).max(100).optional(),
   unit: Keyword.optional(),
@@ -139,7 +153,9 @@ export const ListQuery = z.strictObject({
   status: z.enum(['Running', 'Completed', 'Failed', 'Terminated', 'Canceled', 'TimedOut', 'ContinuedAsNew']).optional(),
   deadlineBefore: z.iso.datetime({ offset: true }).optional(),
   deadlineAfter: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(LIST_LIMIT).optional(),
+  /** the nextCursor of the previous page (opaque) */
+  cursor: z.string().regex(CURSOR_PATTERN).optional(),
   lang: Lang.optional(),
 });
 
@@ -199,6 +215,8 @@ export const NoticesResponseSchema = z.strictObject({
 export const START_FILLED = ['startedBy'] as const;
 export const START_OPTIONAL = ['editionId', 'calendarRef'] as const;
 export const START_REFUSED = ['simulation'] as const;
+/** Allowed with `simulation` only (real procedures read the register): refused by the API with it. */
+export const START_SIMULATION_ONLY = ['roster'] as const;
 export const ACT_FILLED = ['actor'] as const;
 export const ACT_OPTIONAL = ['at'] as const;
 
@@ -238,7 +256,10 @@ export const common4xx = {
 };
 export const mutating4xx = {
   ...common4xx,
-  '409': errorResponse('conflict: already running, ended, a timing refusal (too_late, too_early, barred) or the same key in flight'),
+  '409': {
+    ...errorResponse('conflict: already running, ended, a timing refusal (too_late, too_early, barred) or the same key in flight'),
+    headers: { 'Retry-After': { description: 'with idempotency_in_flight: seconds until the request holding the key must have renewed its lease', schema: { type: 'integer', minimum: 1 } } },
+  },
   '413': errorResponse('body too large'),
   '415': errorResponse('body is not application/json'),
   '422': errorResponse('legal refusal (code, rule, citation, date) or the idempotency key was used for another request'),
@@ -247,6 +268,12 @@ export const mutating4xx = {
 export function json(schema: Json, description: string) {
   return { description, content: { 'application/json': { schema } } };
 }
+
+/** Fields a start body may not carry: filled from the token, refused, or for simulations only. */
+export const START_DROPPED = [...START_FILLED, ...START_REFUSED, ...START_SIMULATION_ONLY] as const;
+
+/** OpenAPI Example Objects by name. */
+const exampleMap = (xs: [string, Example][]) => (xs.length ? { examples: Object.fromEntries(xs.map(([k, x]) => [k, { summary: x.summary, value: x.value }])) } : {});
 
 /** Acts by name over all definitions (one act name may be shared by several kinds). */
 function actsByName(defs: readonly ProcedureDefinition[]): Map<string, { kind: string; def: ProcedureDefinition }[]> {
@@ -262,6 +289,7 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
     Procedure: out(ProcedureViewSchema),
   };
   const procRef = { $ref: '#/components/schemas/Procedure' };
+  const examples = openApiExamples(defs, START_DROPPED, ACT_FILLED);
   paths['/health'] = {
     get: {
       operationId: 'health', summary: 'Whether Temporal, PostgreSQL and the worker answer now (each checked within about 1 s)', tags: ['service'], security: [],
@@ -288,7 +316,7 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
         description: 'startedBy is the token\'s holder; editionId and calendarRef default to the edition in force today and the newest official calendar; simulation is refused.',
         tags: ['procedures'],
         parameters: [langParam, idemParam],
-        requestBody: { required: true, content: { 'application/json': { schema: requestBodySchema(d.input, [...START_FILLED, ...START_REFUSED], START_OPTIONAL) } } },
+        requestBody: { required: true, content: { 'application/json': { schema: requestBodySchema(d.input, START_DROPPED, START_OPTIONAL), ...exampleMap(examples.start.has(d.kind) ? [[d.kind, examples.start.get(d.kind)!]] : []) } } },
         responses: {
           '201': json(procRef, 'started; the procedure as it stands'),
           '202': json(procRef, 'started; no worker has picked it up yet (state null)'),
@@ -298,15 +326,17 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
     };
   }
   const acts = actsByName(defs);
-  const actPaths: [string, Json, string][] = [];
+  const actPaths: [string, Json, string, [string, Example][]][] = [];
   for (const [act, owners] of acts) {
     const bodies = owners.map((o) => requestBodySchema(o.def.acts[act]!.input, ACT_FILLED, ACT_OPTIONAL));
     const roles = [...new Set(owners.flatMap((o) => o.def.acts[act]!.roles))];
+    // one example per kind that has the act, named by the kind
+    const xs = owners.flatMap((o): [string, Example][] => { const x = examples.acts.get(o.kind)?.get(act); return x ? [[o.kind, x]] : []; });
     actPaths.push([`/v1/procedures/{id}/acts/${act}`, bodies.length === 1 ? bodies[0]! : { anyOf: bodies },
-      `Act ${act} (${owners.map((o) => `${o.kind}: ${o.def.acts[act]!.title.en}`).join('; ')}). Roles: ${roles.join(', ')} of the procedure's unit.`]);
+      `Act ${act} (${owners.map((o) => `${o.kind}: ${o.def.acts[act]!.title.en}`).join('; ')}). Roles: ${roles.join(', ')} of the procedure's unit.`, xs]);
   }
-  if (actPaths.length === 0) actPaths.push(['/v1/procedures/{id}/acts/{act}', { type: 'object' }, 'Perform an act (a workflow Update) of the procedure.']);
-  for (const [p, body, summary] of actPaths) {
+  if (actPaths.length === 0) actPaths.push(['/v1/procedures/{id}/acts/{act}', { type: 'object' }, 'Perform an act (a workflow Update) of the procedure.', []]);
+  for (const [p, body, summary, xs] of actPaths) {
     const params: unknown[] = [idParam, langParam, idemParam];
     if (p.endsWith('{act}')) params.push({ name: 'act', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 100 } });
     paths[p] = {
@@ -315,7 +345,7 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
         summary, tags: ['acts'],
         description: 'actor is the token\'s holder (a body field actor is refused); at defaults to now.',
         parameters: params,
-        requestBody: { required: true, content: { 'application/json': { schema: body } } },
+        requestBody: { required: true, content: { 'application/json': { schema: body, ...exampleMap(xs) } } },
         responses: { '200': json(out(ActResponseSchema), 'done; the Update result and the procedure after it'), ...mutating4xx },
       },
     };
@@ -330,10 +360,11 @@ export function openApiDocument(defs: readonly ProcedureDefinition[] = DEFINITIO
         { name: 'status', in: 'query', schema: { type: 'string', enum: ['Running', 'Completed', 'Failed', 'Terminated', 'Canceled', 'TimedOut', 'ContinuedAsNew'] } },
         { name: 'deadlineBefore', in: 'query', schema: { type: 'string', format: 'date-time' } },
         { name: 'deadlineAfter', in: 'query', schema: { type: 'string', format: 'date-time' } },
-        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: LIST_LIMIT, default: 100 } },
+        { name: 'cursor', in: 'query', schema: { type: 'string', pattern: CURSOR_PATTERN.source }, description: 'nextCursor of the previous page, with the same filters' },
         langParam,
       ],
-      responses: { '200': json(out(ListResponseSchema), 'procedures, nearest next deadline first'), ...common4xx },
+      responses: { '200': json(out(ListResponseSchema), 'a page of procedures, nearest next deadline first within it'), ...common4xx },
     },
   };
   paths['/v1/procedures/{id}'] = {

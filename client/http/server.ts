@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Client } from '@temporalio/client';
 import type { Lang } from '../../statute/errors.js';
 import type { ProcedureDefinition } from '../../workflows/procedure.js';
-import { ApiError, LANGS, fromTemporal, hygiene, invalidInput, zodIssues } from './errors.js';
+import { ApiError, BODY_LIMIT, LANGS, RETRY_AFTER_S, fromTemporal, hygiene, invalidInput, payloadTooLarge, zodIssues } from './errors.js';
 import { checkHealth, healthResponse } from './health.js';
 import { once, requestHash } from './idempotency.js';
 import { Procedures } from './procedures.js';
@@ -74,6 +74,16 @@ function checkId(id: string, lang: Lang): void {
   if (id.length < 1 || id.length > 400) throw invalidInput(zodIssues([{ code: 'too_big', maximum: 400, origin: 'string', path: ['id'], message: '', input: id } as never], lang));
 }
 
+/** The path as the CLI names it too (`:` not `%3A`), so that both hash one request alike. */
+function decodedPath(url: string): string {
+  const p = url.split('?')[0]!;
+  try {
+    return p.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return p;
+  }
+}
+
 const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
 
 /** ?lang= wins; else the first of kk/ru/en in Accept-Language by q; else en. */
@@ -94,7 +104,7 @@ export function requestLang(query: unknown, acceptLanguage: string | undefined):
 }
 
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1 << 20, routerOptions: { maxParamLength: 4096 }, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
+  const app = Fastify({ logger: o.logger ?? false, bodyLimit: BODY_LIMIT.bytes, routerOptions: { maxParamLength: 4096 }, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   const procedures = new Procedures({ client: o.temporalClient, pool: o.pool, taskQueue: o.taskQueue, definitions: o.definitions, stateTimeoutMs: o.stateTimeoutMs });
   const doc = openApiDocument(procedures.defs);
   Object.assign(doc.paths as object, registerPaths(), signaturePaths());
@@ -108,7 +118,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
 
   const send = (reply: FastifyReply, e: ApiError, lang: Lang) => {
     // 503: what to do is to retry, and when (RFC 9110 Retry-After, seconds)
-    if (e.status === 503) reply.header('retry-after', '2');
+    if (e.status === 503) reply.header('retry-after', String(RETRY_AFTER_S));
+    if (e.code === 'idempotency_in_flight') reply.header('retry-after', String(e.extra.params?.retryAfter ?? RETRY_AFTER_S));
     return reply.code(e.status).type('application/json').send(e.body(lang));
   };
 
@@ -137,7 +148,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     if (err instanceof ApiError) return send(reply, err, lang);
     const e = err as { code?: string; statusCode?: number; message?: string };
     if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, new ApiError(415, 'unsupported_media_type'), lang);
-    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, new ApiError(413, 'payload_too_large'), lang);
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, payloadTooLarge(), lang);
     if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
       return send(reply, new ApiError(400, 'bad_json', { field: '(body)', rule: 'json' }), lang);
     }
@@ -167,7 +178,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     // before anything reads the body deeply (the request hash, the schemas)
     const bad = hygiene(req.body, req.lang);
     if (bad.length) throw invalidInput(bad);
-    const hash = requestHash(req.method, req.url.split('?')[0]!, req.body);
+    const hash = requestHash(req.method, decodedPath(req.url), req.body);
     const r = await once(o.pool, principal.tokenId, key.data, hash, run, (err) => {
       let mapped: ApiError | null;
       try {
@@ -176,8 +187,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
         mapped = null;
       }
       return mapped && { status: mapped.status, body: mapped.body(req.lang) };
-    }, (code) => {
-      throw new ApiError(code === 'idempotency_mismatch' ? 422 : 409, code, { field: 'Idempotency-Key', rule: 'api.idempotency_key' });
+    }, (code, retryAfter) => {
+      throw new ApiError(code === 'idempotency_mismatch' ? 422 : 409, code, { field: 'Idempotency-Key', rule: 'api.idempotency_key', params: retryAfter ? { retryAfter } : undefined });
     });
     if (r.replayed) reply.header('idempotent-replayed', 'true');
     return reply.code(r.status).type('application/json').send(r.body);
@@ -203,7 +214,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     checkQuery(req.query, ['lang'], req.lang);
     procedures.definition(req.params.kind); // 404 before the key is spent
     return idempotent(req, reply, async () => {
-      const r = await procedures.start(req.principal!, req.params.kind, req.body, req.lang);
+      const r = await procedures.start(req.principal!, req.params.kind, req.body, req.lang, String(req.headers['idempotency-key']));
       return { status: r.status, body: r.view };
     });
   });

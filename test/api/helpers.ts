@@ -27,6 +27,9 @@ export interface Stack {
   base: string;
   taskQueue: string;
   tokens: Record<'adminA' | 'adminB' | 'commissionA' | 'auditor' | 'revoked', string>;
+  /** no worker polls the task queue until startWorker: Updates and queries wait */
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,8 +41,10 @@ export async function startStack(opts: { mail?: { host: string; port: number } }
     bundleWorkflowCode({ workflowsPath: path.join(PROJECT_ROOT, 'test/api/fixtures/workflows.ts'), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never }),
   ]);
   const taskQueue = `api-${randomUUID()}`;
-  const worker = await W.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, workflowBundle: bundle, activities: buildActivities(db.pool, opts.mail ? { mail: { ...opts.mail, from: 'tartip@test.example.kz', ignoreTLS: true } } : {}) });
+  const newWorker = () => W.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue, workflowBundle: bundle, activities: buildActivities(db.pool, opts.mail ? { mail: { ...opts.mail, from: 'tartip@test.example.kz', ignoreTLS: true } } : {}) });
+  const worker = await newWorker();
   const workerDone = worker.run();
+  let running = true;
   const app = await buildServer({ temporalClient: env.client, pool: db.pool, taskQueue, definitions: DEFS });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -53,16 +58,28 @@ export async function startStack(opts: { mail?: { host: string; port: number } }
     revoked: await mk('administrator', 'KZ-A', 'gone', 'Revoked Person'),
   };
   await db.pool.query(`UPDATE api_tokens SET revoked_at = now() WHERE actor_id = 'gone'`);
-  return {
+  const stack: Stack = {
     env, db, worker, workerDone, app, base, taskQueue, tokens,
+    async stopWorker() {
+      if (!running) return;
+      running = false;
+      stack.worker.shutdown();
+      await stack.workerDone.catch(() => {});
+    },
+    async startWorker() {
+      if (running) return;
+      stack.worker = await newWorker();
+      stack.workerDone = stack.worker.run();
+      running = true;
+    },
     async stop() {
       await app.close();
-      worker.shutdown();
-      await workerDone.catch(() => {});
+      await stack.stopWorker();
       await env.teardown();
       await db.close();
     },
   };
+  return stack;
 }
 
 export interface Res {

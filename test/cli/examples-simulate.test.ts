@@ -31,8 +31,8 @@ afterAll(async () => {
 
 describe('tartip simulate runs every example with no flags', () => {
   it('there are examples of every procedure kind', () => {
-    expect(new Set(files.map((f) => f.split(path.sep)[0]))).toEqual(new Set(['akim_consent', 'no_confidence', 'rural_akim_election', 'senate_recall']));
-    expect(files.length).toBeGreaterThanOrEqual(37);
+    expect(new Set(files.map((f) => f.split(path.sep)[0]))).toEqual(new Set(['akim_consent', 'no_confidence', 'rural_akim_election', 'senate_recall', 'statutory_wait']));
+    expect(files.length).toBeGreaterThanOrEqual(38);
   });
   for (const f of files) {
     it(f, async () => {
