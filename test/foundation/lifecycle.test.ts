@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import { identityOf, isAlive, readPidFile, writePidFile } from '../../worker/pidfile.js';
 import { acquireLock, StartFailure, stopOrphans } from '../../worker/lifecycle.js';
 import { createToken } from '../../client/http/tokens.js';
+import { fill } from '../../statute/messages.js';
 import { API_MESSAGES } from '../../client/http/errors.js';
 import { HealthDownSchema, HealthSchema } from '../../client/http/schemas.js';
 import { descendants, freePorts, gone, killEverything, listening, mainEnv, processesMentioning, spawnMain, startMain, stillAlive, type MainProcess, type Ports } from '../harness/main-process.js';
@@ -218,7 +219,7 @@ describe('/health and Temporal down (main command on an external Temporal)', () 
     };
     console.log(`Temporal down: ${Object.entries(results).map(([w, r]) => `${w} ${r.ms} ms`).join(', ')}`);
     for (const [what, r] of Object.entries(results)) {
-      expect({ what, status: r.status, body: r.body }).toEqual({ what, status: 503, body: { code: 'unavailable', message: API_MESSAGES.unavailable!.kk, lang: 'kk' } });
+      expect({ what, status: r.status, body: r.body }).toEqual({ what, status: 503, body: { code: 'unavailable', message: fill(API_MESSAGES.unavailable!.kk, { retryAfter: 2 }), lang: 'kk', params: { retryAfter: 2 } } });
       expect(r.headers.get('retry-after')).toBe('2');
       // about 1 s measured on the idle machine; a generous bound for a busy one
       expect(r.ms, what).toBeLessThan(6_000);
@@ -265,13 +266,15 @@ describe('as root, the project and the data folder inside a folder the postgres 
     const priv = tmpFolder('tartip-priv-', 0o700);
     const project = cloneInto(priv);
     const data = path.join(priv, 'data');
-    const ports = await freePorts();
+    // the API on any free port (a port picked beforehand may be taken by then on a busy machine)
+    const ports = { ...(await freePorts()), http: 0 };
     const m = await startMain(mainEnv(data, ports, { TARTIP_TOOLS_DIR: process.env.TARTIP_TOOLS_DIR ?? path.join(PROJECT_ROOT, '.tools') }), { project });
+    const apiUrl = /HTTP API:\s+(http:\/\/\S+)/.exec(m.output())![1]!;
     const postmaster = readPidFile(path.join(data, 'postgres.pid'))!;
     const programs = postmaster.cmd.split(' ')[0]!;
     const pointer = path.join(data, 'postgres.location');
     try {
-      const h = await call(api(ports), 'GET', '/health');
+      const h = await call(apiUrl, 'GET', '/health');
       expect(h.status, JSON.stringify(h.body)).toBe(200);
       expect(h.body.checks.postgres.ok).toBe(true);
       if (isRoot) {

@@ -10,7 +10,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { timeSkippingEnv, testWorker } from '../harness/temporal.js';
 import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
 import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
-import { loadScenarios, refusalCode, runScenario } from '../harness/scenarios.js';
+import { refusalCode, runScenario } from '../harness/scenarios.js';
 const refusalCodeOf = (e: unknown) => refusalCode(e)?.code ?? String(e);
 import { buildActivities, closeBuiltActivities } from '../../worker/activities.js';
 import { DEFAULT_EDITION_ID } from '../../statute/rules.js';
@@ -21,7 +21,6 @@ import type { Scenario } from '../../workflows/scenario.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 
 const HISTORIES = path.join(PROJECT_ROOT, 'test/histories');
-const EXAMPLES = path.join(PROJECT_ROOT, 'examples/akim_consent');
 const calendarRef = `kz-official@${LATEST_OFFICIAL_VERSION}`;
 
 let env: TestWorkflowEnvironment;
@@ -206,14 +205,7 @@ describe('Art. 23-1: consent to the appointment of an akim', () => {
     });
   });
 
-  it('every example scenario runs as it says', async () => {
-    const files = loadScenarios(EXAMPLES);
-    expect(files.length).toBeGreaterThanOrEqual(5);
-    for (const { file, scenario: s } of files) {
-      const r = await runScenario(env, activities, s);
-      expect([file, r.mismatches]).toEqual([file, []]);
-    }
-  });
+  // every example runs as it says: test/cli/examples-simulate.test.ts (the simulator, no flags)
 });
 
 describe('Art. 23-1: replay', () => {

@@ -21,9 +21,11 @@ const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
   akim_consent: akimConsentSpec, no_confidence: noConfidenceSpec, senate_recall: senateRecallSpec, rural_akim_election: ruralAkimElectionSpec, statutory_wait: statutoryWaitSpec,
 };
 interface Example { procedure: string; start: { at: string; input: Record<string, unknown> }; acts: { at: string; act: string; input: Record<string, unknown>; expectRefusal?: string }[] }
+/** The acts of an example (its import steps, files loaded beside it, are not acts). */
+const withoutImports = (x: Example): Example => ({ ...x, acts: x.acts.filter((a) => 'act' in a) });
 const EXAMPLES: { file: string; x: Example }[] = readdirSync(path.join(PROJECT_ROOT, 'examples'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(path.join(PROJECT_ROOT, 'examples', d.name)).filter((f) => f.endsWith('.json')).map((f) => ({ file: `${d.name}/${f}`, x: JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'examples', d.name, f), 'utf8')) as Example })));
+  .flatMap((d) => readdirSync(path.join(PROJECT_ROOT, 'examples', d.name)).filter((f) => f.endsWith('.json')).map((f) => ({ file: `${d.name}/${f}`, x: withoutImports(JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'examples', d.name, f), 'utf8')) as Example) })));
 
 /** The paths of every text in a value. */
 function texts(v: unknown, p: (string | number)[] = []): (string | number)[][] {

@@ -11,7 +11,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { timeSkippingEnv, testWorker } from '../harness/temporal.js';
 import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
 import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
-import { loadScenarios, runScenario } from '../harness/scenarios.js';
+import { runScenario } from '../harness/scenarios.js';
 import { buildActivities, closeBuiltActivities } from '../../worker/activities.js';
 import { importRegisterCsv } from '../../activities/registers.js';
 import { DEFAULT_EDITION_ID } from '../../statute/rules.js';
@@ -23,7 +23,6 @@ import type { Scenario } from '../../workflows/scenario.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 
 const HISTORIES = path.join(PROJECT_ROOT, 'test/histories');
-const EXAMPLES = path.join(PROJECT_ROOT, 'examples/no_confidence');
 const calendarRef = `kz-official@${LATEST_OFFICIAL_VERSION}`;
 
 let env: TestWorkflowEnvironment;
@@ -259,14 +258,7 @@ describe('Art. 24: vote of no confidence', () => {
     expect(r.state.thresholds[0]).toMatchObject({ required: 2, actual: 2, met: true });
   });
 
-  it('every example scenario runs as it says', async () => {
-    const files = loadScenarios(EXAMPLES);
-    expect(files.length).toBeGreaterThanOrEqual(5);
-    for (const { file, scenario: s } of files) {
-      const r = await runScenario(env, activities, s);
-      expect([file, r.mismatches]).toEqual([file, []]);
-    }
-  });
+  // every example runs as it says: test/cli/examples-simulate.test.ts (the simulator, no flags)
 });
 
 describe('Art. 24: replay', () => {

@@ -13,7 +13,7 @@ import { Worker } from '@temporalio/worker';
 import { timeSkippingEnv, testWorker } from '../harness/temporal.js';
 import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
 import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
-import { loadScenarios, runScenario, waitIdle } from '../harness/scenarios.js';
+import { waitIdle } from '../harness/scenarios.js';
 import { importRegisterCsv } from '../../activities/registers.js';
 import { buildActivities, closeBuiltActivities } from '../../worker/activities.js';
 import { LATEST_OFFICIAL_VERSION } from '../../statute/calendar/index.js';
@@ -22,7 +22,6 @@ import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import type { RuralAkimElectionInput, RuralAkimState } from '../../workflows/rural-akim-election.js';
 
 const HISTORIES = path.join(PROJECT_ROOT, 'test/histories');
-const EXAMPLES = path.join(PROJECT_ROOT, 'examples/rural_akim_election');
 const RECORD = process.env.TARTIP_RECORD_HISTORIES === '1';
 
 const UNITS = `id,kind,parent_id,name_kk,name_ru
@@ -385,13 +384,4 @@ describe('stored histories replay against today\'s code', () => {
   });
 });
 
-describe('example scenarios (examples/rural_akim_election)', () => {
-  const scenarios = existsSync(EXAMPLES) ? loadScenarios(EXAMPLES) : [];
-  it('there is an example for every branch', () => {
-    expect(scenarios.length).toBeGreaterThanOrEqual(5);
-  });
-  it.each(scenarios.map((s) => [s.file, s.scenario] as const))('%s', async (_file, scenario) => {
-    const run = await runScenario(env, activities, scenario);
-    expect(run.mismatches).toEqual([]);
-  });
-});
+// every example runs as it says: test/cli/examples-simulate.test.ts (the simulator, no flags)
