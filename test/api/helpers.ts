@@ -1,5 +1,6 @@
 // The API under test: a real dev server, a real worker, a fresh database, Fastify on a loopback
 // port, and one token per role and body.
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -106,4 +107,20 @@ export async function call(base: string, method: string, url: string, opts: { to
     /* not JSON */
   }
   return { status: r.status, body: parsed, headers: r.headers };
+}
+
+export interface CliRun { code: number; out: string; err: string }
+
+/** The real `tartip` CLI as a separate process, pointed at the stack's Temporal, database and task queue. */
+export function tartipOn(s: Stack, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'client/cli.ts'), ...args], {
+      env: { ...process.env, TEMPORAL_ADDRESS: s.env.address, DATABASE_URL: s.db.url, TARTIP_TASK_QUEUE: s.taskQueue, TARTIP_LANG: '', TARTIP_TOKEN: '', ...env },
+    });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    p.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+  });
 }

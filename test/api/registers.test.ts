@@ -2,12 +2,11 @@
 // every bad row named, administrators only within their body's units, each import recorded;
 // list, show, export (an export imports back); a start naming an unregistered entry refused
 // before anything starts; a Senate recall's sheets loaded by the API and by the CLI.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startStack, type Stack } from './helpers.js';
+import { call, startStack, tartipOn, type Stack } from './helpers.js';
 import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
 import { createToken } from '../../client/http/tokens.js';
 import { ErrorSchema, ProcedureViewSchema } from '../../client/http/schemas.js';
@@ -44,18 +43,7 @@ const count = async (table: string) => (await s.db.pool.query<{ n: number }>(`SE
 
 const UNITS = 'id,kind,parent_id,name_kk,name_ru\nKZ-REG,region,,Облыс,Область\nKZ-REG.D,district,KZ-REG,Аудан,Район\nKZ-REG.D.V,rural_district,KZ-REG.D,Ауылдық округ,Сельский округ\n';
 
-function tartip(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'client/cli.ts'), ...args], {
-      env: { ...process.env, TEMPORAL_ADDRESS: s.env.address, DATABASE_URL: s.db.url, TARTIP_TASK_QUEUE: s.taskQueue, TARTIP_LANG: '', TARTIP_TOKEN: '', ...env },
-    });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}
+const tartip = (args: string[], env: Record<string, string> = {}) => tartipOn(s, args, env);
 
 describe('registers through the API', () => {
   it('imports a CSV file and records who imported which file', async () => {

@@ -3,14 +3,12 @@
 // why; "no worker running?" only when it runs and does not answer; messages in the CLI's words
 // (--token, --key, --file, "try again in N s"), limits named; `list --cursor` pages; every
 // enumeration option refused outside its values (exit 2, naming the option).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startStack, type Stack } from '../api/helpers.js';
+import { call, startStack, tartipOn, type Stack } from '../api/helpers.js';
 import { createToken } from '../../client/http/tokens.js';
-import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 
 let s: Stack;
 let dir: string;
@@ -22,19 +20,7 @@ afterAll(async () => {
   await s?.stop();
 });
 
-type Run = { code: number; out: string; err: string };
-function tartip(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'client/cli.ts'), ...args], {
-      env: { ...process.env, TEMPORAL_ADDRESS: s.env.address, DATABASE_URL: s.db.url, TARTIP_TASK_QUEUE: s.taskQueue, TARTIP_LANG: '', TARTIP_TOKEN: '', ...env },
-    });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}
+const tartip = (args: string[], env: Record<string, string> = {}) => tartipOn(s, args, env);
 
 let n = 0;
 const file = (v: unknown) => {

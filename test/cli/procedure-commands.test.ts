@@ -1,13 +1,11 @@
 // tartip start / act / show / list / token end to end: real processes against a real Temporal dev
 // server, worker and PostgreSQL; exit codes tell success (0), error (1), bad usage or input (2) and
 // refusal (3); human output in kk/ru/en, --json for scripts.
-import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../api/helpers.js';
-import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
+import { startStack, tartipOn, type Stack } from '../api/helpers.js';
 
 let s: Stack;
 let dir: string;
@@ -19,18 +17,7 @@ afterAll(async () => {
   await s?.stop();
 });
 
-function tartip(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'client/cli.ts'), ...args], {
-      env: { ...process.env, TEMPORAL_ADDRESS: s.env.address, DATABASE_URL: s.db.url, TARTIP_TASK_QUEUE: s.taskQueue, TARTIP_LANG: '', TARTIP_TOKEN: '', ...env },
-    });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}
+const tartip = (args: string[], env: Record<string, string> = {}) => tartipOn(s, args, env);
 
 const file = (name: string, v: unknown) => {
   const f = path.join(dir, name);
