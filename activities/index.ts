@@ -10,8 +10,10 @@ import type { OutboxConfig } from './outbox.js';
 import * as ledger from './ledger.js';
 import * as notifications from './notifications.js';
 import * as registers from './registers.js';
+import * as steps from './steps.js';
 import type { LedgerRow, LedgerVerification } from './ledger-hash.js';
 
+export type { RecordStepInput, RecordStepResult } from './steps.js';
 export type { AppendActInput, AppendActResult, ActType, VerifyLedgerInput } from './ledger.js';
 export type { Actor, LedgerRow, LedgerVerification, LedgerBreak, LedgerProblem } from './ledger-hash.js';
 export type { SendNoticeInput, SendNoticeResult, OverdueNotice, NoticeRecord, NotificationFaults } from './notifications.js';
@@ -48,6 +50,8 @@ export function createActivities(cfg: RecordsConfig) {
   const activities = {
     // ---- record of legal acts
     appendAct: (input: ledger.AppendActInput): Promise<ledger.AppendActResult> => ledger.appendAct(db, input),
+    /** A step's records and the notices it owes, in one transaction (activities/steps.ts). */
+    recordStep: (input: steps.RecordStepInput): Promise<steps.RecordStepResult> => steps.recordStep({ ...db, messageIdDomain }, input),
     /** A stored procedure's chain ({ procedureId }) or an offline bundle ({ rows }). */
     verifyLedger: (
       input: ledger.VerifyLedgerInput | { rows: LedgerRow[]; procedureId?: string; expectedHead?: { seq: number; hash: string } },

@@ -101,7 +101,7 @@ const sendSchema = z.object({
   recordAct: z.boolean().optional(),
 });
 
-function validate(input: SendNoticeInput): void {
+export function validate(input: SendNoticeInput): void {
   const r = sendSchema.safeParse(input);
   if (!r.success) throw new RecordsInputError('sendNotice', zodIssues(r.error));
   const problems = checkTemplate(input.templateId, input.params, input.languages);
@@ -179,6 +179,43 @@ function outgoingOf(row: NoticeRow): OutgoingNotice {
 const LOCK_SPACE = 7263;
 
 /**
+ * Records a notice owed (state pending) within an open transaction, or finds it: the same key with
+ * other content is an IdempotencyConflictError. Used by the act's step (records and notices in one
+ * transaction, activities/steps.ts) and by delivery. Returns the row, locked.
+ */
+export async function recordNoticeIn(c: pg.PoolClient, ctx: Pick<NotificationContext, 'messageIdDomain'>, input: SendNoticeInput, checked?: string): Promise<NoticeRow> {
+  if (checked === undefined) validate(input);
+  const hash = checked ?? contentHash(input);
+  const deadline = normaliseInstant(input.deadline);
+  const rendered = renderNotice(input.templateId, input.params, input.languages, input.basis, deadline);
+  await c.query(
+    `INSERT INTO notices (key, procedure_id, addressee, channel, languages, basis, deadline, template_id,
+                          params, content_hash, delivery_id, rendered)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (key) DO NOTHING`,
+    [
+      input.key,
+      input.procedureId ?? null,
+      canonicalJson(input.addressee),
+      input.channel,
+      input.languages,
+      canonicalJson(input.basis),
+      deadline,
+      input.templateId,
+      canonicalJson(input.params),
+      hash,
+      deliveryIdFor(input.key, input.channel, ctx.messageIdDomain),
+      canonicalJson(rendered),
+    ],
+  );
+  const row = (await c.query<NoticeRow>(`SELECT * FROM notices WHERE key = $1 FOR UPDATE`, [input.key])).rows[0]!;
+  if (row.content_hash !== hash) {
+    throw new IdempotencyConflictError('notice', input.key, input.procedureId ?? null, ['content']);
+  }
+  return row;
+}
+
+/**
  * Send a notice at most once per key (when the outcome of the last attempt is known).
  * Throws NoticeDeliveryError (retryable) when the channel fails, so Temporal retries with backoff;
  * NoticeQueuedError (retryable) when the channel is not configured, after keeping the notice;
@@ -195,33 +232,9 @@ export async function sendNotice(ctx: NotificationContext, input: SendNoticeInpu
     // Session lock on the key: two executions of the same notice (a retry racing a slow first
     // attempt) queue here instead of both sending.
     await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_SPACE, input.key]);
-    // 1. Record the intent (or find it) and open an attempt.
+    // 1. Record the intent (or find it: the act's step recorded it with the act) and open an attempt.
     const opened = await transactionOn(client, ctx.role, async (c) => {
-      const rendered = renderNotice(input.templateId, input.params, input.languages, input.basis, deadline);
-      await c.query(
-        `INSERT INTO notices (key, procedure_id, addressee, channel, languages, basis, deadline, template_id,
-                              params, content_hash, delivery_id, rendered)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         ON CONFLICT (key) DO NOTHING`,
-        [
-          input.key,
-          input.procedureId ?? null,
-          canonicalJson(input.addressee),
-          input.channel,
-          input.languages,
-          canonicalJson(input.basis),
-          deadline,
-          input.templateId,
-          canonicalJson(input.params),
-          hash,
-          deliveryIdFor(input.key, input.channel, ctx.messageIdDomain),
-          canonicalJson(rendered),
-        ],
-      );
-      const row = (await c.query<NoticeRow>(`SELECT * FROM notices WHERE key = $1 FOR UPDATE`, [input.key])).rows[0]!;
-      if (row.content_hash !== hash) {
-        throw new IdempotencyConflictError('notice', input.key, input.procedureId ?? null, ['content']);
-      }
+      const row = await recordNoticeIn(c, ctx, input, hash);
       if (row.status === 'delivered') return { row, attempt: 0, unknownBefore: false, file: row.outbox_file };
       if (!channel) {
         // kept, not attempted: attempts count sends only, however long the channel is missing

@@ -154,7 +154,28 @@ export function recordAct(
   });
 }
 
+/**
+ * Writes one step whole: its records and the notices it owes in one transaction (the notices are
+ * delivered later by `notify`, which finds them). A retry or a replay writes nothing twice.
+ */
+export function recordStep(
+  acts: { step: string; act: { type: string; at: string; actor: Actor; payload: unknown; citation?: Citation | Citation[] | null; editionId: string } }[],
+  owed: { step: string; notice: Omit<NoticeInput, 'key' | 'procedureId'> }[],
+) {
+  const procedureId = workflowInfo().workflowId;
+  return records.recordStep({
+    procedureId,
+    acts: acts.map(({ step, act }) => ({
+      procedureId, key: stepKey(step), actType: act.type, legalAt: act.at, actor: act.actor,
+      payload: act.payload as never, citation: act.citation ?? null, editionId: act.editionId,
+    })),
+    notices: owed.map(({ step, notice }) => noticeInput(step, notice)),
+  });
+}
+
 export type NoticeInput = Parameters<TartipActivities['sendNotice']>[0];
+
+const noticeInput = (step: string, notice: Omit<NoticeInput, 'key' | 'procedureId'>): NoticeInput => ({ ...notice, key: stepKey(`notice/${step}`), procedureId: workflowInfo().workflowId });
 
 /**
  * Notices: retried without end, at least once a minute, while they cannot go out (an outage, or a
@@ -173,5 +194,5 @@ const notices = proxyActivities<TartipActivities>({
 
 /** Sends a notice once per step of this procedure (retries and replays do not resend). */
 export function notify(step: string, notice: Omit<NoticeInput, 'key' | 'procedureId'>) {
-  return notices.sendNotice({ ...notice, key: stepKey(`notice/${step}`), procedureId: workflowInfo().workflowId });
+  return notices.sendNotice(noticeInput(step, notice));
 }

@@ -124,6 +124,10 @@ describe('with no SMTP configured, a statutory notice is kept; a worker with SMT
       const h = await env.client.workflow.start('akimConsent', { workflowId: id, taskQueue, args: [consentInput('POST-OUTBOX')] });
       const s1 = await h.executeUpdate<ProcedureState, [unknown]>('recordSessionDecision', { args: [refusal] });
       expect(s1.stage).toBe('awaiting_resubmission');
+      // the answer comes once the decision and the notice it owes are committed together (one
+      // transaction): both are there at once, before any delivery attempt
+      expect((await actTypes(id)).map((a) => a.act_type)).toContain('session_decision');
+      expect((await noticesOf(id)).map((n) => n.key)).toEqual([expect.stringContaining('/notice/')]);
       const [row] = await until('the notice kept', () => noticesOf(id), (r) => r.length === 1 && r[0]!.status === 'queued' && r[0]!.outbox_file !== null);
       key = row!.key;
       file = row!.outbox_file!;

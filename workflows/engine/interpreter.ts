@@ -19,7 +19,7 @@ import {
 } from '@temporalio/workflow';
 import { StatuteError } from '../../statute/errors.js';
 import type { TartipActivities } from '../../worker/activities.js';
-import { asFailure, legalNow, msUntil, notify, pinned, recordAct, registerProcedure, useLegalClock } from '../common.js';
+import { asFailure, legalNow, msUntil, notify, pinned, recordAct, recordStep, registerProcedure, useLegalClock } from '../common.js';
 import type { Actor, ProcedureState, StartBase } from '../procedure.js';
 import { NEXT_DEADLINE, PROCEDURE, STAGE, UNIT } from '../search-attributes.js';
 import { parseInput, Pipeline } from './pipeline.js';
@@ -58,10 +58,18 @@ export async function runProcedure<F, S extends string, I extends Input>(spec: P
   useLegalClock(input.simulation);
   const { edition, calendar } = pinned(input.editionId, input.calendarRef);
   const { workflowId } = workflowInfo();
+  // a step's records and notices in one transaction (one activity); histories recorded before
+  // this patch wrote each record by its own activity and replay as they were
+  const whole = patched('record-step');
   const p = new Pipeline(spec, input, edition, calendar, input.calendarRef, legalNow, {
     record: async (step, a) => {
       await recordAct(step, { ...a, citation: a.citation ?? null, editionId: edition.id });
     },
+    ...(whole ? {
+      step: async (records, notices) => {
+        await recordStep(records.map(({ step, act }) => ({ step, act: { ...act, citation: act.citation ?? null, editionId: edition.id } })), notices);
+      },
+    } : {}),
   }, workflowId);
   const b = p.book;
   b.patched = patched;

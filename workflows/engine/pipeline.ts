@@ -36,6 +36,8 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string
 /** Where records go: the ledger (interpreter) or memory (tests). */
 export interface RecordSink {
   record(step: string, act: RecordAct): Promise<void>;
+  /** A whole step at once: its records and the notices it owes, in one transaction (the interpreter). */
+  step?(records: { step: string; act: RecordAct }[], notices: { step: string; notice: Extract<Effect, { kind: 'notice' }>['notice'] }[]): Promise<void>;
 }
 
 // ---- acts every procedure has: a court or the law stops the statutory clock ----------------
@@ -224,9 +226,19 @@ export class Pipeline<F, S extends string, I extends { editionId: string; starte
     this.book.record(`deadlines/${this.steps}`, { type: 'deadlines_opened', at, actor, payload: { deadlines: opened.map((d) => ({ rule: d.rule, onExpiry: d.onExpiry, period: d.period })) }, citation: citations });
   }
 
-  /** Writes the records owed, in order; notices go to the outbox. */
+  /** Writes the records owed, in order, with the notices owed (to the outbox, for delivery). */
   async flush(): Promise<void> {
     const b = this.book;
+    if (this.sink.step) {
+      if (b.effects.length === 0) return;
+      const owed = [...b.effects];
+      const records = owed.flatMap((e) => (e.kind === 'record' ? [{ step: `${this.prefix}${e.step}`, act: e.act }] : []));
+      const notices = owed.flatMap((e) => (e.kind === 'notice' ? [{ ...e, key: `${this.prefix}${e.step}` }] : []));
+      await this.sink.step(records, notices.map((n) => ({ step: n.key, notice: n.notice })));
+      b.effects.splice(0, owed.length);
+      this.outbox.push(...notices);
+      return;
+    }
     while (b.effects.length > 0) {
       const e = b.effects[0]!;
       if (e.kind === 'record') await this.sink.record(`${this.prefix}${e.step}`, e.act);

@@ -1,0 +1,50 @@
+// One step of a procedure (an act, a timer's consequence, a delivery's follow-up) written whole:
+// its records and the notices it owes in one transaction (a transactional outbox). Delivery runs
+// apart (notifications.ts sendNotice finds the notice recorded here), so an outage of a channel
+// delays notices, never acts or the record; and no act is recorded without its notices, or the
+// other way round.
+import type pg from 'pg';
+import { inTransaction, type DbContext } from './db.js';
+import { RecordsInputError } from './errors.js';
+import { appendActIn, type AppendActInput, type AppendActResult } from './ledger.js';
+import { recordNoticeIn, validate as validateNotice, type NotificationContext, type SendNoticeInput } from './notifications.js';
+
+export interface RecordStepInput {
+  procedureId: string;
+  /** in order; each with its own idempotency key */
+  acts: AppendActInput[];
+  /** the notices the step owes; each recorded as pending, delivered later by sendNotice */
+  notices: SendNoticeInput[];
+}
+
+export interface RecordStepResult {
+  acts: { seq: number; hash: string; replayed: boolean }[];
+  notices: string[];
+}
+
+export async function recordStep(ctx: DbContext & Pick<NotificationContext, 'messageIdDomain'>, input: RecordStepInput): Promise<RecordStepResult> {
+  if (!input || !Array.isArray(input.acts) || !Array.isArray(input.notices)) {
+    throw new RecordsInputError('recordStep', [{ path: '(root)', message: 'acts and notices must be lists' }]);
+  }
+  for (const [i, a] of input.acts.entries()) {
+    if (a.procedureId !== input.procedureId) throw new RecordsInputError('recordStep', [{ path: `acts.${i}.procedureId`, message: 'another procedure' }]);
+  }
+  for (const [i, n] of input.notices.entries()) {
+    if ((n.procedureId ?? null) !== input.procedureId) throw new RecordsInputError('recordStep', [{ path: `notices.${i}.procedureId`, message: 'another procedure' }]);
+    validateNotice(n);
+  }
+  try {
+    return await inTransaction(ctx, async (c: pg.PoolClient) => {
+      const acts: AppendActResult[] = [];
+      for (const a of input.acts) acts.push(await appendActIn(c, a));
+      for (const n of input.notices) await recordNoticeIn(c, ctx, n);
+      return { acts: acts.map((a) => ({ seq: a.seq, hash: a.hash, replayed: a.replayed })), notices: input.notices.map((n) => n.key) };
+    });
+  } catch (e) {
+    const pe = e as { code?: string; constraint?: string };
+    if (pe.code === '23503' && pe.constraint === 'ledger_procedure_id_fkey') {
+      throw new RecordsInputError('recordStep', [{ path: 'procedureId', message: `unknown procedure ${input.procedureId}` }]);
+    }
+    throw e;
+  }
+}
