@@ -25,7 +25,7 @@ import { ensureDatabase, startEmbeddedPostgres } from '../worker/db/embedded.js'
 import { migrate } from '../worker/db/migrate.js';
 import { freePort } from '../worker/temporal-server.js';
 import { createTimeSkippingEnv } from '../worker/test-env.js';
-import { bundleWorkflows } from '../worker/worker.js';
+import { cachedWorkflowBundle } from '../worker/bundle-cache.js';
 import { DEFINITIONS } from '../workflows/definitions.js';
 import type { ProcedureDefinition } from '../workflows/procedure.js';
 import { ScenarioSchema, isImport, type Scenario } from '../workflows/scenario.js';
@@ -236,7 +236,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
       env = own;
     }
     for (const r of opts.registers ?? []) await importRegisterCsv({ pool }, r.register, r.csv);
-    const workflowBundle = opts.workflowBundle ?? (await bundleWorkflows());
+    const workflowBundle = opts.workflowBundle ?? { codePath: (await cachedWorkflowBundle()).codePath };
     let activities = opts.activities;
     if (!activities) {
       const sink = await startMailSink();

@@ -9,6 +9,7 @@ import { startDevServer, waitForNamespace, type DevServer } from './temporal-ser
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPg } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createWorker } from './worker.js';
+import { cachedWorkflowBundle } from './bundle-cache.js';
 import { buildActivities, closeBuiltActivities } from './activities.js';
 import { channelLines, channelsOf } from './config.js';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
@@ -97,7 +98,8 @@ export async function startTartip(cfg: Config, log: (l: string) => void = consol
     const activities = buildActivities(pool, channelsOf(cfg));
     for (const l of channelLines(cfg)) log(l);
     stops.push(() => closeBuiltActivities(activities));
-    const worker: Worker = await createWorker({ connection, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TARTIP_TASK_QUEUE, activities });
+    const { codePath } = await cachedWorkflowBundle({ log });
+    const worker: Worker = await createWorker({ connection, namespace: cfg.TEMPORAL_NAMESPACE, taskQueue: cfg.TARTIP_TASK_QUEUE, activities, workflowBundle: { codePath } });
     const done = worker.run();
     stops.push(async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();

@@ -90,7 +90,10 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
   if (o.uiPort) args.push('--ui-port', String(o.uiPort));
   else args.push('--headless');
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_FLAGS)) args.push('--search-attribute', `${name}=${type}`);
-  if (o.fast) args.push('--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF');
+  // WAL: writers do not wait for readers (issue 14: the default journal serialises every act behind
+  // the visibility reads). synchronous=NORMAL keeps a committed event through a crash of the process;
+  // OFF (tests) also gives up the last events on a power loss.
+  args.push('--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', `synchronous=${o.fast ? 'OFF' : 'NORMAL'}`);
   // its own process group: a Ctrl-C in the terminal reaches only the main command, which stops it in order
   const child = spawn(o.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   track(child, { name: 'Temporal dev server', pidFile: o.pidFile, ...(o.dbFile ? { dataDir: path.dirname(o.dbFile) } : {}) });

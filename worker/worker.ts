@@ -18,7 +18,16 @@ export interface WorkerOptions {
   taskQueue: string;
   activities: object;
   workflowBundle?: WorkflowBundleWithSourceMap | { codePath: string };
+  /** workflows kept in memory between tasks; the others are replayed when they next have work */
+  maxCachedWorkflows?: number;
 }
+
+/**
+ * Bounded: the SDK's default (about 2,300 for a 4 GiB heap) holds more than fits, and the heap
+ * fills past a few thousand open procedures (issue 14). A procedure evicted from the cache waits
+ * on its timers in Temporal, not in memory.
+ */
+export const DEFAULT_WORKFLOW_CACHE = 250;
 
 export function createWorker(o: WorkerOptions): Promise<Worker> {
   return Worker.create({
@@ -26,6 +35,7 @@ export function createWorker(o: WorkerOptions): Promise<Worker> {
     namespace: o.namespace,
     taskQueue: o.taskQueue,
     activities: o.activities,
+    maxCachedWorkflows: o.maxCachedWorkflows ?? DEFAULT_WORKFLOW_CACHE,
     ...(o.workflowBundle ? { workflowBundle: o.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
 }

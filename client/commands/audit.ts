@@ -1,7 +1,8 @@
 // `tartip audit timeline|replay|export|verify`: auditors check, without trusting the operators,
 // that a procedure followed the law. Exit codes: 0 ok, 1 error (e.g. a server unreachable),
 // 2 bad usage, 4 checked and found wrong (bundle does not verify, replay diverged). docs/audit.md.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../command.js';
 import { type Lang, type Message, UsageError, action, filled, isInputSource, jsonOption, langOption, readJsonInput, resolveLang } from '../cli-kit.js';
@@ -36,7 +37,7 @@ const M = {
   idOrBundle: { en: 'give either a procedure id or --bundle FILE', ru: 'укажите либо идентификатор процедуры, либо --bundle FILE', kk: 'не рәсім идентификаторын, не --bundle FILE көрсетіңіз' },
   oneId: { en: 'give one procedure id (or --bundle FILE)', ru: 'укажите один идентификатор процедуры (или --bundle FILE)', kk: 'бір рәсім идентификаторын (немесе --bundle FILE) көрсетіңіз' },
   notBundle: { en: '--bundle: "{file}" is not a {format} file', ru: '--bundle: «{file}» — не файл {format}', kk: '--bundle: «{file}» {format} файлы емес' },
-  replayWhat: { en: 'give one procedure id or history file, or --all', ru: 'укажите один идентификатор процедуры или файл истории, либо --all', kk: 'бір рәсім идентификаторын не тарих файлын, не --all көрсетіңіз' },
+  replayWhat: { en: 'give procedure ids, history files or folders of them, or --all', ru: 'укажите идентификаторы процедур, файлы истории или папки с ними, либо --all', kk: 'рәсім идентификаторларын, тарих файлдарын не олар бар қалталарды, не --all көрсетіңіз' },
   queryWithAll: { en: '--query goes with --all', ru: '--query указывается вместе с --all', kk: '--query тек --all бірге көрсетіледі' },
   verifyWhat: { en: 'give a bundle file, or --live ID, or --all', ru: 'укажите файл пакета, либо --live ID, либо --all', kk: 'пакет файлын, не --live ID, не --all көрсетіңіз' },
   noHistory: { en: '"{file}" holds no Temporal history', ru: '«{file}» не содержит истории Temporal', kk: '«{file}» ішінде Temporal тарихы жоқ' },
@@ -150,43 +151,56 @@ async function exportBundle(id: string, opts: { out?: string }): Promise<number>
 
 // ---- replay ------------------------------------------------------------------------------------
 
-async function replay(target: string | undefined, opts: { all?: boolean; query?: string; json?: boolean }): Promise<number> {
-  if (opts.all ? target !== undefined : target === undefined) throw say(M.replayWhat);
+async function replay(targets: string[], opts: { all?: boolean; query?: string; json?: boolean }): Promise<number> {
+  if (opts.all ? targets.length > 0 : targets.length === 0) throw say(M.replayWhat);
   if (opts.query !== undefined && !opts.all) throw say(M.queryWithAll);
-  const { replayHistory, replayFromServer, summarise } = await import('../audit/replay.js');
-  const { bundleWorkflows } = await import('../../worker/worker.js');
+  const { replayHistories, replayFromServer, summarise } = await import('../audit/replay.js');
+  const { cachedWorkflowBundle } = await import('../../worker/bundle-cache.js');
   const { workflowIdOf, decodeHistory } = await import('../audit/history.js');
-  const code = await bundleWorkflows();
+  // the replayer's own messages (a divergence is logged as a failing task) go to standard error,
+  // errors only: standard output is the verdict (--json: one JSON document)
+  const { DefaultLogger, Runtime } = await import('@temporalio/worker');
+  Runtime.install({
+    logger: new DefaultLogger('ERROR', (e) => void process.stderr.write(`${e.level} ${e.message}\n`)),
+    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
+  });
+  // one bundle for all (kept on disk between runs), one replay worker for all
+  const bundle = { codePath: (await cachedWorkflowBundle()).codePath };
   let results;
   if (opts.all) {
     const { connectTemporal } = await import('../connect.js');
     const tc = await connectTemporal();
     try {
-      results = await replayFromServer(tc.client, code, opts.query);
+      results = await replayFromServer(tc.client, bundle, opts.query);
     } finally {
       await tc.close();
     }
   } else {
-    const arg = target!;
-    let history: HistoryJson | null;
-    let id = arg;
-    if (isInputSource(arg)) {
-      const obj = (await readJsonInput(arg, 'history')) as { format?: string; history?: HistoryJson; events?: unknown[]; procedure?: { id: string } };
-      history = obj.format === BUNDLE_FORMAT ? obj.history ?? null : (obj as HistoryJson);
-      if (!history?.events) throw say(M.noHistory, { file: arg });
-      id = obj.procedure?.id ?? workflowIdOf(decodeHistory(history), arg);
-    } else {
-      const { connectTemporal } = await import('../connect.js');
-      const { fetchHistoryJson } = await import('../audit/source.js');
-      const tc = await connectTemporal();
-      try {
-        history = await fetchHistoryJson(tc.client, id);
-      } finally {
-        await tc.close();
+    // a folder stands for the .json files in it, in name order
+    const sources = targets.flatMap((t) => (t !== '-' && existsSync(t) && statSync(t).isDirectory() ? readdirSync(t).filter((f) => /\.json$/i.test(f)).sort().map((f) => path.join(t, f)) : [t]));
+    if (sources.length === 0) throw say(M.replayWhat);
+    const ids = sources.filter((t) => !isInputSource(t));
+    const tc = ids.length ? await (await import('../connect.js')).connectTemporal() : null;
+    const { fetchHistoryJson } = await import('../audit/source.js');
+    async function* items(): AsyncGenerator<{ workflowId: string; history: HistoryJson }> {
+      for (const arg of sources) {
+        if (isInputSource(arg)) {
+          const obj = (await readJsonInput(arg, 'history')) as { format?: string; history?: HistoryJson; events?: unknown[]; procedure?: { id: string } };
+          const history = obj.format === BUNDLE_FORMAT ? obj.history ?? null : (obj as HistoryJson);
+          if (!history?.events) throw say(M.noHistory, { file: arg });
+          yield { workflowId: obj.procedure?.id ?? workflowIdOf(decodeHistory(history), arg), history };
+        } else {
+          const history = await fetchHistoryJson(tc!.client, arg);
+          if (!history) throw new Error(`procedure ${arg}: Temporal has no history (retention deleted it?): replay an exported bundle instead`);
+          yield { workflowId: arg, history };
+        }
       }
-      if (!history) throw new Error(`procedure ${id}: Temporal has no history (retention deleted it?): replay an exported bundle instead`);
     }
-    results = [await replayHistory(code, history, id)];
+    try {
+      results = await replayHistories(bundle, items());
+    } finally {
+      await tc?.close();
+    }
   }
   const s = summarise(results);
   if (opts.json) out(JSON.stringify({ summary: s, results }, null, 2));
@@ -221,8 +235,8 @@ export function define(program: Command): Command {
     .command('replay')
     .summary("replay histories against this build's workflow code")
     .description("Replays histories against this build's workflow code: deterministic, or the first divergence (exit 4).\n--all replays every procedure the visibility query finds (default: TartipProcedure IS NOT NULL).")
-    .usage('<procedure-id | history.json | bundle.json | -> [--json]\n       tartip audit replay --all [--query VISIBILITY-QUERY] [--json]')
-    .argument('[target]', 'a procedure id, or a history or bundle file (.json; - for standard input)')
+    .usage('<procedure-id | history.json | bundle.json | folder | ->... [--json]\n       tartip audit replay --all [--query VISIBILITY-QUERY] [--json]')
+    .argument('[targets...]', 'procedure ids, history or bundle files (.json; - for standard input), or folders of them')
     .option('--all', 'every procedure the visibility query finds')
     .option('--query <VISIBILITY-QUERY>', 'with --all: which procedures')
     .addOption(jsonOption())

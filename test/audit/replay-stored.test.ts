@@ -71,6 +71,12 @@ describe('stored histories replay against today\'s code', () => {
     expect(bad.status).toBe(4);
     expect(bad.stdout).toMatch(/DIVERGED/);
     expect(bad.stdout).toContain('1 replayed: 0 deterministic, 1 diverged');
+    // many at once, in one process with one bundle: the folder of stored histories and the altered one
+    const many = cli([DIR, file, '--json']);
+    expect(many.status).toBe(4);
+    const m = JSON.parse(many.stdout) as { summary: unknown; results: { workflowId: string; ok: boolean }[] };
+    expect(m.summary).toEqual({ total: stored.length + 1, deterministic: stored.length, diverged: 1, failed: 0 });
+    expect(m.results.filter((r) => !r.ok)).toHaveLength(1);
   });
 });
 

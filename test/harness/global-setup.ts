@@ -1,13 +1,13 @@
 // Runs once per `vitest run`: provides the Temporal binaries (offline routes), starts one
 // embedded PostgreSQL for all tests (unless DATABASE_URL is set) and bundles the workflows once.
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { provideAll } from '../../worker/provision/temporal-binaries.js';
 import { startEmbeddedPostgres, type EmbeddedPg } from '../../worker/db/embedded.js';
 import { freePort } from '../../worker/temporal-server.js';
-import { bundleWorkflows } from '../../worker/worker.js';
+import { cachedWorkflowBundle } from '../../worker/bundle-cache.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,9 +28,8 @@ export default async function setup(project: TestProject) {
     pgServer = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort() });
     adminUrl = pgServer.adminUrl;
   }
-  const bundle = await bundleWorkflows();
-  const bundlePath = path.join(tmp, 'workflow-bundle.js');
-  writeFileSync(bundlePath, bundle.code);
+  // today's sources, built once and kept (worker/bundle-cache.ts: keyed by the files it is built from)
+  const bundlePath = (await cachedWorkflowBundle({ log: (l) => console.error(l) })).codePath;
   project.provide('temporalCli', bins.cli.path);
   project.provide('temporalTestServer', bins.testServer.path);
   project.provide('pgAdminUrl', adminUrl);
