@@ -26,6 +26,7 @@ import { migrate } from '../worker/db/migrate.js';
 import { freePort } from '../worker/temporal-server.js';
 import { createTimeSkippingEnv } from '../worker/test-env.js';
 import { cachedWorkflowBundle } from '../worker/bundle-cache.js';
+import { postgresFromTemplate } from '../worker/db/template.js';
 import { DEFINITIONS } from '../workflows/definitions.js';
 import type { ProcedureDefinition } from '../workflows/procedure.js';
 import { ScenarioSchema, isImport, type Scenario } from '../workflows/scenario.js';
@@ -210,31 +211,39 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
   const log = opts.log ?? (() => {});
   const cleanups: (() => Promise<void>)[] = [];
   try {
-    let pool = opts.pool;
-    if (!pool) {
+    // the database and the test server start side by side (each takes about a second)
+    const database = async (): Promise<pg.Pool> => {
       let url = process.env.DATABASE_URL;
       if (!url) {
         const dir = mkdtempSync(path.join(os.tmpdir(), 'tartip-sim-'));
         chmodSync(dir, 0o755);
         log('simulate: starting an embedded PostgreSQL in a temporary folder …');
-        const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() });
+        // a copy of a migrated template (worker/db/template.ts), else initdb
+        const port = await freePort();
+        const copied = await postgresFromTemplate({ dataDir: path.join(dir, 'pg'), port, database: 'tartip_sim' }).catch(() => null);
+        const server = copied?.server ?? (await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port }));
         cleanups.push(async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); });
-        url = await ensureDatabase(server.adminUrl, 'tartip_sim');
+        url = copied?.url ?? (await ensureDatabase(server.adminUrl, 'tartip_sim'));
       }
       await migrate(url);
       const own = new pg.Pool({ connectionString: url, max: 5 });
       // an idle connection cut by the server stopping at the end is not an error of the run
       own.on('error', () => {});
       cleanups.push(() => own.end());
-      pool = own;
-    }
-    let env = opts.env;
-    if (!env) {
+      return own;
+    };
+    const testServer = async (): Promise<TestWorkflowEnvironment> => {
       log('simulate: starting the time-skipping Temporal test server …');
       const own = await createTimeSkippingEnv();
       cleanups.push(() => own.teardown());
-      env = own;
-    }
+      return own;
+    };
+    // both settled before going on: a failure of one must not leave the other running uncleaned
+    const [dbStarted, ts] = await Promise.allSettled([opts.pool ?? database(), opts.env ?? testServer()]);
+    if (dbStarted.status === 'rejected') throw dbStarted.reason;
+    if (ts.status === 'rejected') throw ts.reason;
+    const pool = dbStarted.value;
+    const env = ts.value;
     for (const r of opts.registers ?? []) await importRegisterCsv({ pool }, r.register, r.csv);
     const workflowBundle = opts.workflowBundle ?? { codePath: (await cachedWorkflowBundle()).codePath };
     let activities = opts.activities;
