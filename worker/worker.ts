@@ -27,7 +27,7 @@ export interface WorkerOptions {
  * fills past a few thousand open procedures (issue 14). A procedure evicted from the cache waits
  * on its timers in Temporal, not in memory.
  */
-export const DEFAULT_WORKFLOW_CACHE = 250;
+export const DEFAULT_WORKFLOW_CACHE = 100;
 
 export function createWorker(o: WorkerOptions): Promise<Worker> {
   return Worker.create({
