@@ -115,7 +115,11 @@ export async function startTartip(cfg: Config, log: (l: string) => void = consol
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
     });
     if (cfg.TARTIP_AUDITORS.length === 0) log('tartip: TARTIP_AUDITORS is not set: the daily integrity watch will find breaks but tell nobody by e-mail');
-    const api = await buildServer({ temporalClient, pool, taskQueue: cfg.TARTIP_TASK_QUEUE, workerState: () => worker.getState() });
+    // the API's own connections: requests never wait behind the activities' writes (issue 14)
+    const apiPool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+    apiPool.on('error', () => {});
+    stops.push(() => apiPool.end());
+    const api = await buildServer({ temporalClient, pool: apiPool, taskQueue: cfg.TARTIP_TASK_QUEUE, workerState: () => worker.getState() });
     await api.listen({ host: '127.0.0.1', port: cfg.TARTIP_HTTP_PORT });
     stops.push(() => api.close());
     const apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
