@@ -18,7 +18,8 @@ export interface RecordStepInput {
 }
 
 export interface RecordStepResult {
-  acts: { seq: number; hash: string; replayed: boolean }[];
+  /** each act as recorded, a full ledger row (as appendAct returns): a history alone shows the record */
+  acts: AppendActResult[];
   notices: string[];
 }
 
@@ -38,7 +39,7 @@ export async function recordStep(ctx: DbContext & Pick<NotificationContext, 'mes
       const acts: AppendActResult[] = [];
       for (const a of input.acts) acts.push(await appendActIn(c, a));
       for (const n of input.notices) await recordNoticeIn(c, ctx, n);
-      return { acts: acts.map((a) => ({ seq: a.seq, hash: a.hash, replayed: a.replayed })), notices: input.notices.map((n) => n.key) };
+      return { acts, notices: input.notices.map((n) => n.key) };
     });
   } catch (e) {
     const pe = e as { code?: string; constraint?: string };

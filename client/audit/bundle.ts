@@ -5,7 +5,7 @@ import { calendarFromData, calendarFromJson, officialCalendar, type Calendar, ty
 import type { Edition } from '../../statute/editions/types.js';
 import { getEdition } from '../../statute/rules.js';
 import { INLINE_CALENDAR_PREFIX } from '../../workflows/common.js';
-import { decodeHistory, workflowIdOf, type HistoryJson } from './history.js';
+import { decodeHistory, recordedRows, workflowIdOf, type HistoryJson } from './history.js';
 import { findDerivations, firstDifference, recheck, type Found } from './derivations.js';
 
 export const BUNDLE_FORMAT = 'tartip-audit-bundle/1' as const;
@@ -242,9 +242,8 @@ export function verifyBundle(raw: unknown, opts: { expectedDigest?: string } = {
     const byKey = new Map(b.ledger.rows.map((r, i) => [r.key, { r, i }] as const));
     const heads: { seq: number; hash: string }[] = [];
     for (const e of d.events) {
-      if (e.type === 'activity_completed' && e.name === 'appendAct') {
-        const res = e.value as { seq?: number; hash?: string } | undefined;
-        if (res?.seq && res.hash) heads.push({ seq: res.seq, hash: res.hash });
+      for (const res of recordedRows(e) as { seq?: number; hash?: string }[]) {
+        if (res.seq && res.hash) heads.push({ seq: res.seq, hash: res.hash });
       }
       // a delivered notice is recorded by the notice activity itself (activities/notifications.ts)
       if (e.type === 'activity_completed' && e.name === 'sendNotice') {
@@ -302,7 +301,7 @@ export function verifyBundle(raw: unknown, opts: { expectedDigest?: string } = {
 }
 
 /**
- * Bundle parts from a history alone: the acts are the appendAct results the workflow received
+ * Bundle parts from a history alone: the acts are the record writes' results the workflow received
  * (each a full ledger row with its hash). For histories kept without their database (benchmarks,
  * stored test histories); a real export reads the record of acts from PostgreSQL.
  */
@@ -312,9 +311,9 @@ export function partsFromHistory(history: HistoryJson, fallbackId = 'unknown'): 
   const input = (d.input ?? {}) as { editionId?: string; calendarRef?: string; startedBy?: { id?: string } };
   const reg = d.events.find((e) => e.type === 'activity_scheduled' && e.name === 'registerProcedure')?.value as { kind?: string } | undefined;
   const rows = d.events
-    .filter((e) => e.type === 'activity_completed' && e.name === 'appendAct')
-    .map((e) => {
-      const { replayed: _r, ...row } = e.value as LedgerRow & { replayed?: boolean };
+    .flatMap((e) => recordedRows(e))
+    .map((v) => {
+      const { replayed: _r, ...row } = v as unknown as LedgerRow & { replayed?: boolean };
       return row;
     });
   return {

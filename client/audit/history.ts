@@ -72,6 +72,14 @@ function attr(e: HistoryEventJson, name: string): Record<string, unknown> | unde
   return e[name] as Record<string, unknown> | undefined;
 }
 
+/** The ledger rows an `activity_completed` event of a record write returned (appendAct: one; recordStep: the step's). */
+export function recordedRows(e: DecodedEvent): Record<string, unknown>[] {
+  if (e.type !== 'activity_completed') return [];
+  if (e.name === 'appendAct') return e.value && typeof e.value === 'object' ? [e.value as Record<string, unknown>] : [];
+  if (e.name === 'recordStep') return (((e.value ?? {}) as { acts?: unknown[] }).acts ?? []).filter((a): a is Record<string, unknown> => !!a && typeof a === 'object');
+  return [];
+}
+
 /** Reads the legal story out of a history. Throws on a shape that is not a Temporal history. */
 export function decodeHistory(h: HistoryJson, workflowId?: string): DecodedHistory {
   if (!h || !Array.isArray(h.events) || h.events.length === 0) throw new Error('history: no events');
@@ -100,6 +108,10 @@ export function decodeHistory(h: HistoryJson, workflowId?: string): DecodedHisto
       const input = payloads(a.input)[0];
       push({ type: 'activity_scheduled', name, ref: String(eventId), value: input });
       if (name === 'appendAct' && input && typeof input === 'object') out.recordRequests.push({ eventId, time, input: input as Record<string, unknown> });
+      // a whole step (activities/steps.ts): its acts in order
+      if (name === 'recordStep' && input && typeof input === 'object') {
+        for (const act of ((input as { acts?: unknown[] }).acts ?? [])) if (act && typeof act === 'object') out.recordRequests.push({ eventId, time, input: act as Record<string, unknown> });
+      }
     } else if ((a = attr(e, 'activityTaskCompletedEventAttributes'))) {
       const ref = String(a.scheduledEventId);
       push({ type: 'activity_completed', name: activityNames.get(ref), ref, value: payloads(a.result)[0] });
@@ -131,6 +143,24 @@ export function decodeHistory(h: HistoryJson, workflowId?: string): DecodedHisto
 }
 
 /** The workflow id of a history file: not stored in the events, so taken from the start input's records or the file name. */
+/**
+ * The procedure of a history without decoding all of it (replay of many files): the input of its
+ * first record write or of its registration, else `fallback`. Same answer as workflowIdOf.
+ */
+export function procedureIdOf(h: HistoryJson, fallback: string): string {
+  let registered: string | undefined;
+  for (const e of h.events ?? []) {
+    const a = attr(e, 'activityTaskScheduledEventAttributes') as { activityType?: { name?: string }; input?: unknown } | undefined;
+    const name = a?.activityType?.name;
+    if (name !== 'appendAct' && name !== 'recordStep' && name !== 'registerProcedure') continue;
+    const v = payloads(a!.input)[0] as { procedureId?: unknown } | undefined;
+    if (typeof v?.procedureId !== 'string') continue;
+    if (name !== 'registerProcedure') return v.procedureId;
+    registered ??= v.procedureId;
+  }
+  return registered ?? fallback;
+}
+
 export function workflowIdOf(d: DecodedHistory, fallback: string): string {
   const fromRecord = d.recordRequests[0]?.input.procedureId;
   if (typeof fromRecord === 'string') return fromRecord;

@@ -8,7 +8,7 @@ import { formatCitation, formatDuration } from '../../statute/messages.js';
 import type { Citation, InterpretationUse, PeriodUnit, ThresholdDerivation } from '../../statute/types.js';
 import { DEFINITIONS, definitionOf } from '../../workflows/definitions.js';
 import { getEdition, ruleById as rule } from '../../statute/rules.js';
-import { decodeHistory, type HistoryJson } from './history.js';
+import { decodeHistory, recordedRows, type HistoryJson } from './history.js';
 import { findDerivations } from './derivations.js';
 
 export interface DeadlineInForce {
@@ -164,8 +164,8 @@ export function timelineFromHistory(procedureId: string, history: HistoryJson, s
       const req = (d.events.find((x) => x.type === 'activity_scheduled' && x.ref === e.ref)?.value ?? {}) as { addressee?: unknown; templateId?: string; basis?: Citation; deadline?: string };
       if (res.act) add(e.eventId, { at: legal(e.time), act: 'notice_delivered', actor: { kind: 'system', id: 'tartip.notifications', ...(res.channel ? { role: res.channel } : {}) }, citations: req.basis ? [req.basis] : [], seq: res.act.seq, refused: null, payload: { templateId: req.templateId, addressee: req.addressee, deadline: req.deadline, late: res.late } });
     }
-    if (e.type === 'activity_completed' && e.name === 'appendAct') {
-      const row = e.value as LedgerRow;
+    for (const v of recordedRows(e)) {
+      const row = v as unknown as LedgerRow;
       add(e.eventId, { at: row.legalAt, act: row.actType, actor: row.actor, citations: citationsOf(row.citation), seq: row.seq, refused: null, payload: row.payload });
     }
   }

@@ -156,7 +156,7 @@ async function replay(targets: string[], opts: { all?: boolean; query?: string; 
   if (opts.query !== undefined && !opts.all) throw say(M.queryWithAll);
   const { replayHistories, replayFromServer, summarise } = await import('../audit/replay.js');
   const { cachedWorkflowBundle } = await import('../../worker/bundle-cache.js');
-  const { workflowIdOf, decodeHistory } = await import('../audit/history.js');
+  const { procedureIdOf } = await import('../audit/history.js');
   // the replayer's own messages (a divergence is logged as a failing task) go to standard error,
   // errors only: standard output is the verdict (--json: one JSON document)
   const { DefaultLogger, Runtime } = await import('@temporalio/worker');
@@ -188,7 +188,7 @@ async function replay(targets: string[], opts: { all?: boolean; query?: string; 
           const obj = (await readJsonInput(arg, 'history')) as { format?: string; history?: HistoryJson; events?: unknown[]; procedure?: { id: string } };
           const history = obj.format === BUNDLE_FORMAT ? obj.history ?? null : (obj as HistoryJson);
           if (!history?.events) throw say(M.noHistory, { file: arg });
-          yield { workflowId: obj.procedure?.id ?? workflowIdOf(decodeHistory(history), arg), history };
+          yield { workflowId: obj.procedure?.id ?? procedureIdOf(history, arg), history };
         } else {
           const history = await fetchHistoryJson(tc!.client, arg);
           if (!history) throw new Error(`procedure ${arg}: Temporal has no history (retention deleted it?): replay an exported bundle instead`);
