@@ -9,6 +9,8 @@ const [address, namespace, taskQueue, databaseUrl, bundlePath, smtpPort] = proce
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 const connection = await NativeConnection.connect({ address });
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+// as worker/runtime.ts: an idle connection cut by a stopped server is not the worker's end
+pool.on('error', () => {});
 const worker = await Worker.create({
   connection, namespace, taskQueue, workflowBundle: { codePath: bundlePath },
   activities: buildActivities(pool, { mail: { host: '127.0.0.1', port: Number(smtpPort), from: 'tartip@example.kz', ignoreTLS: true } }),

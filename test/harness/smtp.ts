@@ -19,6 +19,10 @@ export interface TestSmtpServer {
   failNext(n: number): void;
   /** Refuse this recipient for good: 550 at RCPT TO. */
   refuseRecipient(address: string): void;
+  /** Hold the reply to each message (its data received) for `ms`, as a slow server does; 0: reply at once. */
+  holdReplies(ms: number): void;
+  /** Messages whose data has arrived and whose reply is being held. */
+  readonly held: number;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,8 @@ function unfoldHeaders(raw: string): Map<string, string> {
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   let failures = 0;
+  let holdMs = 0;
+  let held = 0;
   const refused = new Set<string>();
   const server = new SMTPServer({
     secure: false,
@@ -64,15 +70,25 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         }
         const raw = Buffer.concat(chunks).toString('utf8');
         const headers = unfoldHeaders(raw);
-        messages.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-          messageId: headers.get('message-id') ?? null,
-          subject: headers.get('subject') ?? null,
-          header: (name) => headers.get(name.toLowerCase()) ?? null,
-        });
-        callback();
+        // kept once the reply is due: with the data all in, a sender that is gone by then may have
+        // sent it or not (the outcome it cannot know)
+        const keep = () => {
+          messages.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            messageId: headers.get('message-id') ?? null,
+            subject: headers.get('subject') ?? null,
+            header: (name) => headers.get(name.toLowerCase()) ?? null,
+          });
+          callback();
+        };
+        if (holdMs === 0) return keep();
+        held++;
+        setTimeout(() => {
+          held--;
+          keep();
+        }, holdMs);
       });
     },
   });
@@ -90,6 +106,12 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     },
     refuseRecipient(address) {
       refused.add(address.toLowerCase());
+    },
+    holdReplies(ms) {
+      holdMs = ms;
+    },
+    get held() {
+      return held;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
