@@ -13,8 +13,31 @@ export interface DbContext {
 
 const ROLE_RE = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/**
+ * A connection taken from the pool, with an 'error' listener while it is out: pg-pool listens only
+ * to idle connections, and PostgreSQL ending a session between two queries (a restart, an
+ * administrator) would otherwise be an unhandled 'error' event that ends the worker's process.
+ * The query under way, or the next one, fails instead, and the activity is retried.
+ */
+export async function checkout(pool: pg.Pool): Promise<{ client: pg.PoolClient; release(broken?: Error): void }> {
+  const client = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (e: Error) => {
+    lost = e;
+  };
+  client.on('error', onError);
+  return {
+    client,
+    release(broken?: Error) {
+      client.off('error', onError);
+      // a connection that broke (or whose ROLLBACK failed) is destroyed rather than reused
+      client.release(broken ?? lost);
+    },
+  };
+}
+
 export async function inTransaction<T>(db: DbContext, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await db.pool.connect();
+  const { client, release } = await checkout(db.pool);
   let broken: Error | undefined;
   try {
     return await transactionOn(client, db.role, fn);
@@ -22,8 +45,7 @@ export async function inTransaction<T>(db: DbContext, fn: (client: pg.PoolClient
     if (e instanceof BrokenConnection) broken = e;
     throw e instanceof BrokenConnection ? e.original : e;
   } finally {
-    // a connection whose ROLLBACK failed is destroyed rather than reused
-    client.release(broken);
+    release(broken);
   }
 }
 

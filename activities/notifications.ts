@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import type { Citation } from '../statute/types.js';
-import { BrokenConnection, transactionOn, type DbContext } from './db.js';
+import { BrokenConnection, checkout, transactionOn, type DbContext } from './db.js';
 import { IdempotencyConflictError, NoticeDeliveryError, NoticeQueuedError, NoticeRefusedError, RecordsInputError, zodIssues } from './errors.js';
 import { canonicalJson, normaliseInstant, sha256Hex } from './ledger-hash.js';
 import { appendActIn } from './ledger.js';
@@ -226,7 +226,7 @@ export async function sendNotice(ctx: NotificationContext, input: SendNoticeInpu
   const channel = ctx.channels[input.channel];
   const hash = contentHash(input);
   const deadline = normaliseInstant(input.deadline);
-  const client = await ctx.pool.connect();
+  const { client, release } = await checkout(ctx.pool);
   let broken: Error | undefined;
   try {
     // Session lock on the key: two executions of the same notice (a retry racing a slow first
@@ -337,7 +337,7 @@ export async function sendNotice(ctx: NotificationContext, input: SendNoticeInpu
         broken = unlockError as Error;
       }
     }
-    client.release(broken);
+    release(broken);
   }
 }
 
