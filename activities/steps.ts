@@ -21,6 +21,8 @@ export interface RecordStepResult {
   /** each act as recorded, a full ledger row (as appendAct returns): a history alone shows the record */
   acts: AppendActResult[];
   notices: string[];
+  /** notices left out as they stand, with the reason (their delivery records notice_failed) */
+  refused: { key: string; reason: string }[];
 }
 
 export async function recordStep(ctx: DbContext & Pick<NotificationContext, 'messageIdDomain'>, input: RecordStepInput): Promise<RecordStepResult> {
@@ -30,16 +32,27 @@ export async function recordStep(ctx: DbContext & Pick<NotificationContext, 'mes
   for (const [i, a] of input.acts.entries()) {
     if (a.procedureId !== input.procedureId) throw new RecordsInputError('recordStep', [{ path: `acts.${i}.procedureId`, message: 'another procedure' }]);
   }
+  // a notice that cannot be sent as it stands (an address that is not one, a template's missing
+  // text) does not hold up its act: it is left out here, and its delivery fails for good and is
+  // recorded as notice_failed, for delivery by other means
+  const refused: { key: string; reason: string }[] = [];
+  const notices: SendNoticeInput[] = [];
   for (const [i, n] of input.notices.entries()) {
     if ((n.procedureId ?? null) !== input.procedureId) throw new RecordsInputError('recordStep', [{ path: `notices.${i}.procedureId`, message: 'another procedure' }]);
-    validateNotice(n);
+    try {
+      validateNotice(n);
+      notices.push(n);
+    } catch (e) {
+      if (!(e instanceof RecordsInputError)) throw e;
+      refused.push({ key: n.key, reason: e.message });
+    }
   }
   try {
     return await inTransaction(ctx, async (c: pg.PoolClient) => {
       const acts: AppendActResult[] = [];
       for (const a of input.acts) acts.push(await appendActIn(c, a));
-      for (const n of input.notices) await recordNoticeIn(c, ctx, n);
-      return { acts, notices: input.notices.map((n) => n.key) };
+      for (const n of notices) await recordNoticeIn(c, ctx, n);
+      return { acts, notices: notices.map((n) => n.key), refused };
     });
   } catch (e) {
     const pe = e as { code?: string; constraint?: string };

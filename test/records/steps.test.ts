@@ -77,9 +77,16 @@ describe('a step: its records and its notices in one transaction', () => {
     expect(await noticesOf('proc-u')).toEqual([]);
   });
 
-  it('a notice of another procedure, or not a notice, is refused as input before anything is written', async () => {
+  it('a notice of another procedure is refused before anything is written; a notice that cannot be sent does not hold up its act', async () => {
     await expect(acts.recordStep({ procedureId: 'proc-u', acts: [act('proc-u', 'proc-u/r/c/1')], notices: [notice('proc-s', 'proc-s/r/notice/x/1')] })).rejects.toBeInstanceOf(RecordsInputError);
-    await expect(acts.recordStep({ procedureId: 'proc-u', acts: [act('proc-u', 'proc-u/r/c/1')], notices: [{ ...notice('proc-u', 'proc-u/r/notice/x/1'), templateId: 'no_such_template' }] })).rejects.toBeInstanceOf(RecordsInputError);
     expect(await ledgerOf('proc-u')).toEqual(['proc-u/r/a/1']);
+    // an address that is not one (a start input's): the act is recorded, the notice left out and
+    // named; its delivery then fails for good and is recorded as notice_failed
+    const bad = { ...notice('proc-u', 'proc-u/r/notice/x/1'), addressee: { name: 'n', role: 'r', address: 'not-an-address' } };
+    const r = await acts.recordStep({ procedureId: 'proc-u', acts: [act('proc-u', 'proc-u/r/c/1')], notices: [bad] });
+    expect(r.refused).toEqual([{ key: 'proc-u/r/notice/x/1', reason: expect.stringContaining('addressee.address') }]);
+    expect(await ledgerOf('proc-u')).toEqual(['proc-u/r/a/1', 'proc-u/r/c/1']);
+    expect(await noticesOf('proc-u')).toEqual([]);
+    await expect(acts.sendNotice(bad)).rejects.toBeInstanceOf(RecordsInputError);
   });
 });
