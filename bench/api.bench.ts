@@ -22,6 +22,7 @@ import { createToken } from '../client/http/tokens.js';
 import { DEFINITIONS } from '../workflows/definitions.js';
 import { probeDefinition } from '../test/api/fixtures/probe.js';
 import { PROJECT_ROOT } from '../worker/provision/temporal-binaries.js';
+import { concurrently, pct } from './kit.js';
 
 const N = Math.min(Number(process.env.BENCH_PROCEDURES ?? 200), 990);
 const READS = Number(process.env.BENCH_READS ?? 2000);
@@ -29,22 +30,7 @@ const CONC = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 
-async function run(n: number, conc: number, fn: (i: number) => Promise<void>): Promise<{ seconds: number; lat: number[] }> {
-  let next = 0;
-  const lat: number[] = [];
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: conc }, async () => {
-    while (next < n) {
-      const i = next++;
-      const s = performance.now();
-      await fn(i);
-      lat.push(performance.now() - s);
-    }
-  }));
-  return { seconds: (performance.now() - t0) / 1000, lat: lat.sort((a, b) => a - b) };
-}
 
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const report = (name: string, n: number, r: { seconds: number; lat: number[] }) =>
   console.log(`${name.padEnd(22)} ${Math.round(n / r.seconds).toString().padStart(6)} req/s   p50 ${pct(r.lat, 50).toFixed(1)} ms   p99 ${pct(r.lat, 99).toFixed(1)} ms   (${n} requests, concurrency ${CONC})`);
 
@@ -80,19 +66,19 @@ async function main() {
   };
   try {
     const ids: string[] = [];
-    const starts = await run(N, CONC, async (i) => {
+    const starts = await concurrently(N, CONC, async (i) => {
       const r = await fetch(`${base}/v1/kinds/api_probe/procedures`, { method: 'POST', headers: headers(`s${i}`), body: JSON.stringify({ unit: 'KZ-BENCH', totalDeputies: 5 + i }) });
       const body = (await r.json()) as { id: string };
       if (r.status !== 201) throw new Error(`start ${r.status}: ${JSON.stringify(body)}`);
       ids[i] = body.id;
     });
     report('start a procedure', N, starts);
-    const reads = await run(READS, CONC, async (i) => ok(await fetch(`${base}/v1/procedures/${encodeURIComponent(ids[i % N]!)}`, { headers: headers() }), 200));
+    const reads = await concurrently(READS, CONC, async (i) => ok(await fetch(`${base}/v1/procedures/${encodeURIComponent(ids[i % N]!)}`, { headers: headers() }), 200));
     report('read a procedure', READS, reads);
-    const acts = await run(N, CONC, async (i) =>
+    const acts = await concurrently(N, CONC, async (i) =>
       ok(await fetch(`${base}/v1/procedures/${encodeURIComponent(ids[i]!)}/acts/initiate`, { method: 'POST', headers: headers(`a${i}`), body: JSON.stringify({ initiators: 5 + i }) }), 200));
     report('perform an act', N, acts);
-    const replays = await run(N, CONC, async (i) =>
+    const replays = await concurrently(N, CONC, async (i) =>
       ok(await fetch(`${base}/v1/procedures/${encodeURIComponent(ids[i]!)}/acts/initiate`, { method: 'POST', headers: headers(`a${i}`), body: JSON.stringify({ initiators: 5 + i }) }), 200));
     report('retry an act (replay)', N, replays);
   } finally {

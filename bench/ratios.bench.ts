@@ -8,21 +8,17 @@
 // Options (env): RATIO_ROUNDS (3), RATIO_ACTS (60 per round and concurrency), RATIO_PROCEDURES (12 per round), RATIO_REPLAYS (8 copies of each stored history).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
-import { loadConfig } from '../worker/config.js';
-import { startTartip } from '../worker/runtime.js';
-import { freePort } from '../worker/temporal-server.js';
 import { buildActivities } from '../worker/activities.js';
 import { cachedWorkflowBundle } from '../worker/bundle-cache.js';
 import { provide, PROJECT_ROOT } from '../worker/provision/temporal-binaries.js';
 import { createToken } from '../client/http/tokens.js';
-import { importRegisterCsv } from '../activities/registers.js';
+import { benchStack, concurrently, importMaslikhats, noConfidenceBody, pct } from './kit.js';
 import { DEFINITIONS } from '../workflows/definitions.js';
 import { DEFAULT_EDITION_ID } from '../statute/rules.js';
 import { LATEST_OFFICIAL_VERSION } from '../statute/calendar/index.js';
@@ -38,8 +34,7 @@ const say = (l: string) => void (JSON_OUT ? process.stderr : process.stdout).wri
 
 Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } } });
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
-const median = (xs: number[]) => pct(xs, 50);
+const median = (xs: number[]) => pct([...xs].sort((a, b) => a - b), 50);
 const round2 = (x: number) => Number(x.toFixed(2));
 
 interface Figure { what: string; unit: string; better: 'lower' | 'higher'; value: number; baseline: number; ratio: number; target: string; rounds: { value: number[]; baseline: number[] } }
@@ -60,31 +55,10 @@ async function figure(name: string, what: string, unit: string, better: 'lower' 
   say(`${name.padEnd(22)} ${what}: ${round2(value)} ${unit} (min ${round2(Math.min(...v))}) vs baseline ${round2(baseline)} (min ${round2(Math.min(...b))}): ${round2(ratio)}× (target ${target})`);
 }
 
-/** Runs `n` tasks at concurrency `c`; latencies in ms. */
-async function concurrently(n: number, c: number, task: (i: number) => Promise<void>): Promise<{ lat: number[]; seconds: number }> {
-  const lat: number[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: c }, async () => {
-    while (next < n) {
-      const i = next++;
-      const s = performance.now();
-      await task(i);
-      lat.push(performance.now() - s);
-    }
-  }));
-  return { lat, seconds: (performance.now() - t0) / 1000 };
-}
-
 async function main() {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'tartip-ratios-'));
-  chmodSync(tmp, 0o755);
-  const cfg = loadConfig({
-    ...process.env, TARTIP_DATA_DIR: tmp, TARTIP_TEMPORAL_PORT: String(await freePort()), TARTIP_UI_PORT: String(await freePort()),
-    TARTIP_PG_PORT: String(await freePort()), TARTIP_HTTP_PORT: '0', TARTIP_TASK_QUEUE: 'ratios', TEMPORAL_ADDRESS: '', DATABASE_URL: '',
-  });
-  const running = await startTartip(cfg, () => {});
-  const pool = new pg.Pool({ connectionString: running.databaseUrl, max: 5 });
+  const { running, pool, stop } = await benchStack('ratios');
+  // this benchmark's own files: the no-op bundle, the copies of the histories
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'tartip-ratios-files-'));
   const noopBundle = await bundleWorkflowCode({ workflowsPath: path.join(PROJECT_ROOT, 'bench/fixtures/noop-workflows.ts'), logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never });
   const noopPath = path.join(tmp, 'noop-bundle.js');
   writeFileSync(noopPath, noopBundle.code);
@@ -100,9 +74,7 @@ async function main() {
     const deputies = ACTS * 2 * ROUNDS + 10;
     const total = PROCS * ROUNDS * 2 + 4;
     const ms = Array.from({ length: total }, (_, i) => `M-R-${i}`);
-    await importRegisterCsv({ pool }, 'admin_units', `id,kind,parent_id,name_kk,name_ru\nKZ-R,region,,Облыс,Область\n${ms.map((_, i) => `KZ-R.${i},district,KZ-R,Аудан ${i},Район ${i}`).join('\n')}\n`);
-    await importRegisterCsv({ pool }, 'maslikhats', `id,unit_id,name_kk,name_ru,seats,seats_basis\n${ms.map((m, i) => `${m},KZ-R.${i},${m},${m},${deputies},bench`).join('\n')}\n`);
-    await importRegisterCsv({ pool }, 'deputies', `id,maslikhat_id,person_id,full_name,term_start,term_end,end_reason\n${ms.flatMap((m) => Array.from({ length: deputies }, (_, d) => `${m}-D${d},${m},${m}-P${d},Депутат ${d},2024-01-01,,`)).join('\n')}\n`);
+    await importMaslikhats(pool, 'KZ-R', ms, deputies);
     const { token } = await createToken(pool, { role: 'administrator', body: 'KZ-R', actorId: 'bench', name: 'Bench' });
     const actor = { kind: 'person', id: 'bench', name: 'Bench', role: 'administrator' };
     let keys = 0;
@@ -112,17 +84,11 @@ async function main() {
       if (r.status >= 300) throw new Error(`${url}: ${r.status} ${text.slice(0, 500)}`);
       return JSON.parse(text) as { id: string };
     };
-    const target = (role: string) => ({ name: role, role, address: `${role}@example.kz` });
-    const appealAt = new Date(Date.now() - 3_600_000).toISOString();
     let nextM = 0;
     const maslikhatOf = new Map<string, string>();
     const startNoConfidence = async () => {
       const i = nextM++;
-      const id = (await post('/v1/kinds/no_confidence/procedures', {
-        unit: 'KZ-R', maslikhatId: ms[i], akim: { postId: `AKIM-R-${i}`, personId: `AKIM-RP-${i}`, name: `Аким ${i}` }, superior: target('superior'), maslikhat: target('maslikhat'),
-        ground: { nonApprovals: [{ decision: '1/1', date: '2024-06-01', report: 'отчёт 2023' }, { decision: '2/1', date: '2025-01-15', report: 'отчёт 2024' }] },
-        appeal: { at: appealAt, initiators: [`${ms[i]}-D0`, `${ms[i]}-D1`] },
-      })).id;
+      const id = (await post('/v1/kinds/no_confidence/procedures', noConfidenceBody('KZ-R', ms[i]!, i))).id;
       maslikhatOf.set(id, ms[i]!);
       return id;
     };
@@ -130,12 +96,7 @@ async function main() {
     const ncDef = DEFINITIONS.find((d) => d.kind === 'no_confidence')!;
     const startNoConfidenceDirect = async () => {
       const i = nextM++;
-      const input = ncDef.input.parse({
-        editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, startedBy: actor,
-        unit: 'KZ-R', maslikhatId: ms[i], akim: { postId: `AKIM-R-${i}`, personId: `AKIM-RP-${i}`, name: `Аким ${i}` }, superior: target('superior'), maslikhat: target('maslikhat'),
-        ground: { nonApprovals: [{ decision: '1/1', date: '2024-06-01', report: 'отчёт 2023' }, { decision: '2/1', date: '2025-01-15', report: 'отчёт 2024' }] },
-        appeal: { at: appealAt, initiators: [`${ms[i]}-D0`, `${ms[i]}-D1`] },
-      });
+      const input = ncDef.input.parse({ editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, startedBy: actor, ...noConfidenceBody('KZ-R', ms[i]!, i) });
       const id = ncDef.workflowId(input);
       await client.workflow.start(ncDef.workflowType, { workflowId: id, taskQueue: 'ratios', args: [input] });
       maslikhatOf.set(id, ms[i]!);
@@ -231,8 +192,7 @@ async function main() {
     await noopRun.catch(() => {});
     await native.close();
     await connection.close();
-    await pool.end();
-    await running.stop();
+    await stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 }
