@@ -215,16 +215,21 @@ export async function appendActIn(client: pg.PoolClient, input: AppendActInput):
   return { ...content, hash, replayed: false };
 }
 
+/** An act of a procedure that was never registered: bad input, not a fault to retry. */
+export function unknownProcedure(e: unknown, activity: string, procedureId: string): unknown {
+  const pe = e as { code?: string; constraint?: string };
+  if (pe.code === '23503' && pe.constraint === 'ledger_procedure_id_fkey') {
+    return new RecordsInputError(activity, [{ path: 'procedureId', message: `unknown procedure ${procedureId}` }]);
+  }
+  return e;
+}
+
 export async function appendAct(db: DbContext, input: AppendActInput): Promise<AppendActResult> {
   parseAppend(input);
   try {
     return await inTransaction(db, (client) => appendActIn(client, input));
   } catch (e) {
-    const pe = e as { code?: string; constraint?: string };
-    if (pe.code === '23503' && pe.constraint === 'ledger_procedure_id_fkey') {
-      throw new RecordsInputError('appendAct', [{ path: 'procedureId', message: `unknown procedure ${input.procedureId}` }]);
-    }
-    throw e;
+    throw unknownProcedure(e, 'appendAct', input.procedureId);
   }
 }
 

@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { inTransaction, type DbContext } from './db.js';
 import { RecordsInputError } from './errors.js';
-import { appendActIn, type AppendActInput, type AppendActResult } from './ledger.js';
+import { appendActIn, unknownProcedure, type AppendActInput, type AppendActResult } from './ledger.js';
 import { recordNoticeIn, validate as validateNotice, type NotificationContext, type SendNoticeInput } from './notifications.js';
 
 export interface RecordStepInput {
@@ -55,10 +55,6 @@ export async function recordStep(ctx: DbContext & Pick<NotificationContext, 'mes
       return { acts, notices: notices.map((n) => n.key), refused };
     });
   } catch (e) {
-    const pe = e as { code?: string; constraint?: string };
-    if (pe.code === '23503' && pe.constraint === 'ledger_procedure_id_fkey') {
-      throw new RecordsInputError('recordStep', [{ path: 'procedureId', message: `unknown procedure ${input.procedureId}` }]);
-    }
-    throw e;
+    throw unknownProcedure(e, 'recordStep', input.procedureId);
   }
 }

@@ -134,41 +134,37 @@ function stepKey(step: string): string {
   return `${workflowId}/${firstExecutionRunId}/${step}`;
 }
 
+/** A legal act as a procedure owes it to the record. */
+export interface OwedAct { type: string; at: string; actor: Actor; payload: unknown; citation?: Citation | Citation[] | null; editionId: string }
+
+/** The record's input for one step's act: its idempotency key is the step's. */
+const actInput = (step: string, act: OwedAct) => ({
+  procedureId: workflowInfo().workflowId,
+  key: stepKey(step),
+  actType: act.type,
+  legalAt: act.at,
+  actor: act.actor,
+  payload: act.payload as never,
+  citation: act.citation ?? null,
+  editionId: act.editionId,
+});
+
 /**
  * Writes one legal act to the record, once per step: a retried activity or a replayed workflow
  * never writes twice.
  */
-export function recordAct(
-  step: string,
-  act: { type: string; at: string; actor: Actor; payload: unknown; citation?: Citation | Citation[] | null; editionId: string },
-) {
-  return records.appendAct({
-    procedureId: workflowInfo().workflowId,
-    key: stepKey(step),
-    actType: act.type,
-    legalAt: act.at,
-    actor: act.actor,
-    payload: act.payload as never,
-    citation: act.citation ?? null,
-    editionId: act.editionId,
-  });
+export function recordAct(step: string, act: OwedAct) {
+  return records.appendAct(actInput(step, act));
 }
 
 /**
  * Writes one step whole: its records and the notices it owes in one transaction (the notices are
  * delivered later by `notify`, which finds them). A retry or a replay writes nothing twice.
  */
-export function recordStep(
-  acts: { step: string; act: { type: string; at: string; actor: Actor; payload: unknown; citation?: Citation | Citation[] | null; editionId: string } }[],
-  owed: { step: string; notice: Omit<NoticeInput, 'key' | 'procedureId'> }[],
-) {
-  const procedureId = workflowInfo().workflowId;
+export function recordStep(acts: { step: string; act: OwedAct }[], owed: { step: string; notice: Omit<NoticeInput, 'key' | 'procedureId'> }[]) {
   return records.recordStep({
-    procedureId,
-    acts: acts.map(({ step, act }) => ({
-      procedureId, key: stepKey(step), actType: act.type, legalAt: act.at, actor: act.actor,
-      payload: act.payload as never, citation: act.citation ?? null, editionId: act.editionId,
-    })),
+    procedureId: workflowInfo().workflowId,
+    acts: acts.map(({ step, act }) => actInput(step, act)),
     notices: owed.map(({ step, notice }) => noticeInput(step, notice)),
   });
 }
