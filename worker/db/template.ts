@@ -52,6 +52,10 @@ export async function postgresFromTemplate(opts: { dataDir: string; port: number
   const cp = spawnSync('cp', ['-a', template, opts.dataDir], { encoding: 'utf8' });
   if (cp.status !== 0) return null;
   const server = await startEmbeddedPostgres({ dataDir: opts.dataDir, port: opts.port });
-  const url = await ensureDatabase(server.adminUrl, opts.database);
-  return { server, url };
+  try {
+    return { server, url: await ensureDatabase(server.adminUrl, opts.database) };
+  } catch (e) {
+    await server.stop(); // the caller starts one the usual way, on the same port
+    throw e;
+  }
 }
