@@ -9,7 +9,7 @@ import { definitionOf } from './engine/pipeline.js';
 import { runProcedure } from './engine/interpreter.js';
 import { TIMER, type Book } from './engine/book.js';
 import { legalDateOf } from './engine/time.js';
-import { ActBase, LegalTime, StartBase, type ProcedureState } from './procedure.js';
+import { ActBase, LegalTime, StartBase, type ProcedureState, LegalDate } from './procedure.js';
 import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown } from './lib/maslikhat.js';
 
 // ---- input and acts ------------------------------------------------------------------------
@@ -18,10 +18,10 @@ import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations
 export const Candidate = z.strictObject({
   personId: z.string().min(1).max(128),
   fullName: z.string().min(1).max(300),
-  birthDate: z.iso.date(),
+  birthDate: LegalDate,
   biography: z.string().min(1).max(20_000),
-  workHistory: z.array(z.strictObject({ from: z.iso.date(), to: z.iso.date().optional(), position: z.string().min(1), organisation: z.string().min(1) })).min(1),
-  stateAwards: z.array(z.strictObject({ title: z.string().min(1), date: z.iso.date().optional() })).default([]),
+  workHistory: z.array(z.strictObject({ from: LegalDate, to: LegalDate.optional(), position: z.string().min(1), organisation: z.string().min(1) })).min(1),
+  stateAwards: z.array(z.strictObject({ title: z.string().min(1), date: LegalDate.optional() })).default([]),
   otherInformation: z.string().max(20_000).optional(),
 });
 export const Submission = z.strictObject({ at: LegalTime, candidate: Candidate });
@@ -58,7 +58,7 @@ export const AppointActingAkim = ActBase.extend({
   person: z.strictObject({ personId: z.string().min(1), fullName: z.string().min(1) }),
   act: z.strictObject({ number: z.string().min(1) }),
 });
-export const NewMaslikhat = ActBase.extend({ maslikhatId: z.string().min(1), firstSession: z.iso.date() });
+export const NewMaslikhat = ActBase.extend({ maslikhatId: z.string().min(1), firstSession: LegalDate });
 export const WithdrawConsent = ActBase.extend({ reason: z.string().min(1).max(2000) });
 
 export type AkimConsentStage =

@@ -10,7 +10,7 @@ import { definitionOf } from './engine/pipeline.js';
 import { runProcedure } from './engine/interpreter.js';
 import { TIMER, type Book } from './engine/book.js';
 import { legalDateOf } from './engine/time.js';
-import { ActBase, StartBase, type Actor, type OpenDeadline, type ProcedureState } from './procedure.js';
+import { ActBase, StartBase, type Actor, type OpenDeadline, type ProcedureState, LegalDate } from './procedure.js';
 import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown } from './lib/maslikhat.js';
 import { OVERDUE_NOTICE, PROCEDURE_TITLE, STEP_TITLES } from './no-confidence.texts.js';
 
@@ -27,7 +27,7 @@ export const NoConfidenceInput = StartBase.extend({
   maslikhat: NoticeTarget,
   /** 24(2): "двукратное неутверждение маслихатом представленных акимом отчетов" */
   ground: z.strictObject({
-    nonApprovals: z.array(z.strictObject({ decision: z.string().min(1), date: z.iso.date(), report: z.string().min(1) })).min(1),
+    nonApprovals: z.array(z.strictObject({ decision: z.string().min(1), date: LegalDate, report: z.string().min(1) })).min(1),
   }),
   /** 24(4): "письменного обращения инициаторов-депутатов маслихата" */
   appeal: z.strictObject({ at: ActBase.shape.at, initiators: z.array(DeputyId).min(1), text: z.string().max(20_000).optional() }),

@@ -1,6 +1,7 @@
 // The contract every procedure workflow follows, so that the HTTP API, the CLI and the audit
 // tools handle all procedures alike. Pure: imported by workflows and by clients.
 import { z } from 'zod';
+import { INPUT_LIMITS } from './engine/hygiene.js';
 import type { ProcedureCode, Titles } from '../statute/editions/types.js';
 import type { DatedPeriod } from '../statute/deadlines.js';
 import type { InterpretationUse, ThresholdDerivation } from '../statute/types.js';
@@ -14,8 +15,15 @@ export const ActorSchema = z.strictObject({
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
-/** ISO 8601 date-time with offset: the legal date and time of an act. */
-export const LegalTime = z.iso.datetime({ offset: true });
+const { from: FIRST_YEAR, to: LAST_YEAR } = INPUT_LIMITS.years;
+const YEARS = `a year from ${FIRST_YEAR} to ${LAST_YEAR}`;
+const inYears = (y: number) => y >= FIRST_YEAR && y <= LAST_YEAR;
+
+/** ISO 8601 date-time with offset: the legal date and time of an act (within INPUT_LIMITS.years, in UTC and as written). */
+export const LegalTime = z.iso.datetime({ offset: true }).refine((t) => inYears(Number(t.slice(0, 4))) && inYears(new Date(t).getUTCFullYear()), YEARS);
+
+/** ISO 8601 calendar date of an input (within INPUT_LIMITS.years). */
+export const LegalDate = z.iso.date().refine((d) => inYears(Number(d.slice(0, 4))), YEARS);
 
 /** Every act (workflow Update argument) carries who did it and when, in law. */
 export const ActBase = z.strictObject({ actor: ActorSchema, at: LegalTime });

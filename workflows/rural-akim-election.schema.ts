@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { DatedPeriod } from '../statute/deadlines.js';
 import type { ElectionCalendar, ElectionTrigger, VoteDecision } from '../statute/election-calendar.js';
 import type { IsoDate, ThresholdDerivation } from '../statute/types.js';
-import { ActBase, StartBase, type ProcedureState } from './procedure.js';
+import { ActBase, StartBase, type ProcedureState, LegalDate } from './procedure.js';
 
 export const KIND = 'rural_akim_election';
 
@@ -16,8 +16,8 @@ export const RuralAkimElectionInput = StartBase.extend({
   /** the district (city of regional significance) maslikhat: its deputies are the electors (36-1(10)) */
   districtMaslikhatId: Id,
   trigger: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('term_end'), termEnd: z.iso.date() }),
-    z.strictObject({ kind: z.literal('early_termination'), terminatedOn: z.iso.date() }),
+    z.strictObject({ kind: z.literal('term_end'), termEnd: LegalDate }),
+    z.strictObject({ kind: z.literal('early_termination'), terminatedOn: LegalDate }),
   ]),
   /** where notices go; without it nothing is sent (what-if runs) */
   notices: z
@@ -33,21 +33,21 @@ export const RuralAkimElectionInput = StartBase.extend({
   /** term number in this unit, carried by continue-as-new */
   cycle: z.number().int().min(1).default(1),
   /** the akim in office (a continued run) */
-  incumbent: z.strictObject({ candidateId: Id, fullName: z.string().min(1), termStart: z.iso.date(), termEnd: z.iso.date() }).optional(),
+  incumbent: z.strictObject({ candidateId: Id, fullName: z.string().min(1), termStart: LegalDate, termEnd: LegalDate }).optional(),
 });
 export type RuralAkimElectionInput = z.input<typeof RuralAkimElectionInput>;
 export type Input = z.output<typeof RuralAkimElectionInput>;
 
-export const CallAct = ActBase.extend({ decisionNumber: Ref, electionDay: z.iso.date() });
+export const CallAct = ActBase.extend({ decisionNumber: Ref, electionDay: LegalDate });
 export const NominateAct = ActBase.extend({
-  candidate: z.strictObject({ id: Id, fullName: z.string().min(1).max(300), dateOfBirth: z.iso.date() }),
+  candidate: z.strictObject({ id: Id, fullName: z.string().min(1).max(300), dateOfBirth: LegalDate }),
   /** 36-1(3): the district akim's submission and the candidate's consent */
   submissionRef: Ref,
   consentRef: Ref,
   /** 36(1): "согласованных с собранием местного сообщества" */
-  sobranieAgreement: z.strictObject({ date: z.iso.date(), protocolRef: Ref }),
+  sobranieAgreement: z.strictObject({ date: LegalDate, protocolRef: Ref }),
   /** 36-1(3): the day the revenue body received the declarations (starts the 7-day check) */
-  declarationsReceivedOn: z.iso.date().optional(),
+  declarationsReceivedOn: LegalDate.optional(),
 });
 /** 36-1(4): the five documents, each by reference */
 export const Documents = z.strictObject({ submission: Ref, consent: Ref, biography: Ref, idCopy: Ref, taxCertificate: Ref });
@@ -61,7 +61,7 @@ const Ground = z.enum([
 export const RefuseAct = ActBase.extend({ candidateId: Id, decisionNumber: Ref, ground: Ground });
 export const ReinstateAct = ActBase.extend({ candidateId: Id, basis: Ref });
 export const WithdrawAct = ActBase.extend({ candidateId: Id, by: z.enum(['candidate', 'district_akim']) });
-export const ExtendAct = ActBase.extend({ decisionNumber: Ref, until: z.iso.date() });
+export const ExtendAct = ActBase.extend({ decisionNumber: Ref, until: LegalDate });
 export const PublishAct = ActBase.extend({ medium: Ref });
 export const SittingAct = ActBase.extend({
   protocolRef: Ref,
@@ -72,7 +72,7 @@ export const SittingAct = ActBase.extend({
   tallies: z.array(z.strictObject({ candidateId: Id, votes: z.number().int().min(0) })).max(100),
 });
 export const VoidAct = ActBase.extend({ decisionNumber: Ref, by: z.enum(['district_commission', 'regional_commission']), ground: Ref });
-export const RepeatAct = ActBase.extend({ decisionNumber: Ref, electionDay: z.iso.date() });
+export const RepeatAct = ActBase.extend({ decisionNumber: Ref, electionDay: LegalDate });
 export const WinnerAct = ActBase.extend({ decisionNumber: Ref });
 export const FundReportAct = ActBase.extend({ candidateId: Id });
 export const CheckAct = ActBase.extend({ result: z.enum(['positive', 'negative']), reference: Ref });

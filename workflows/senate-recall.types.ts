@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SenateRecallSupport } from '../statute/thresholds.js';
 import type { IsoDate } from '../statute/types.js';
 import type { VerificationTotals } from '../activities/senate-recall.js';
-import { ActBase, StartBase, type ProcedureState } from './procedure.js';
+import { ActBase, StartBase, type ProcedureState, LegalDate } from './procedure.js';
 
 export const KIND = 'senate_recall';
 
@@ -23,7 +23,7 @@ export const SenateRecallInput = StartBase.extend({
   /** T-34: no grounds are listed in the law; recorded as text, compared for the 24-1(6) bar */
   grounds: z.string().trim().min(3).max(4000),
   /** 24-1(1): the maslikhat's decision to initiate (T-33: one act with the decision to collect) */
-  initiation: z.strictObject({ decisionDate: z.iso.date(), decisionNumber: z.string().min(1).max(100) }),
+  initiation: z.strictObject({ decisionDate: LegalDate, decisionNumber: z.string().min(1).max(100) }),
   channel: z.enum(['email', 'webhook']).default('email'),
   languages: z.array(lang).min(1).default(['kk', 'ru']),
 });

@@ -7,12 +7,12 @@ import { isRuleId, ruleById, type RuleId } from '../statute/rules.js';
 import { definitionOf } from './engine/pipeline.js';
 import { runProcedure } from './engine/interpreter.js';
 import { defineProcedure } from './engine/spec.js';
-import { StartBase, type ProcedureState } from './procedure.js';
+import { StartBase, type ProcedureState, LegalDate } from './procedure.js';
 
 export const StatutoryWaitInput = StartBase.extend({
   /** a waiting-period rule of the edition, e.g. 'art24.p8.repeat_vote' */
   rule: z.string().min(1),
-  anchor: z.iso.date(),
+  anchor: LegalDate,
 });
 export type StatutoryWaitInput = z.input<typeof StatutoryWaitInput>;
 type Input = z.output<typeof StatutoryWaitInput>;

@@ -3,7 +3,7 @@
 import { StatuteError } from '../../statute/errors.js';
 import { getEdition } from '../../statute/rules.js';
 import { LATEST_OFFICIAL_VERSION, officialCalendar } from '../../statute/calendar/index.js';
-import { InputRefusal, Pipeline } from '../../workflows/engine/pipeline.js';
+import { InputRefusal, parseInput, Pipeline } from '../../workflows/engine/pipeline.js';
 import type { RecordAct } from '../../workflows/engine/book.js';
 import type { Io, ProcedureSpec } from '../../workflows/engine/spec.js';
 import type { ProcedureState } from '../../workflows/procedure.js';
@@ -34,7 +34,8 @@ export function refusalOf(e: unknown): string {
 export async function startPure(spec: ProcedureSpec<any, any, any>, at: string, input: Record<string, unknown>, io: Partial<Io> = {}): Promise<PureRun> {
   let now = Date.parse(at);
   const records: PureRun['records'] = [];
-  const full = spec.input.parse({ editionId: getEdition('kz-148@2018-07-12').id, calendarRef: CALENDAR_REF, simulation: { legalStart: at }, ...input });
+  // parsed as the interpreter parses it: a bad input is a typed refusal naming the field
+  const full = parseInput(spec.input, { editionId: getEdition('kz-148@2018-07-12').id, calendarRef: CALENDAR_REF, simulation: { legalStart: at }, ...input }, `${spec.workflowType} input`);
   const p = new Pipeline(spec, full, getEdition(full.editionId), officialCalendar(CALENDAR_REF), CALENDAR_REF, () => now, { record: async (step, act) => void records.push({ step, act }) });
   await p.start(io as Io, at);
   await p.flush();

@@ -9,6 +9,12 @@ export const INPUT_LIMITS = {
   depth: 32,
   /** values in one input */
   nodes: 200_000,
+  /**
+   * the years a date or an instant of an input may name: a birth date on one side, deadlines
+   * counted years ahead on the other; past them PostgreSQL (no year 0) and Temporal's search
+   * attributes (no year above 9999) could not keep what follows from it
+   */
+  years: { from: 1900, to: 2199 },
 } as const;
 
 export interface HygieneIssue {
