@@ -343,9 +343,10 @@ export class Book<F, S extends string> {
     };
   }
 
-  restore(s: unknown): void {
+  /** `quiet`: back to the snapshot without waking the interpreter (a validator's, which replays never run) */
+  restore(s: unknown, quiet = false): void {
     Object.assign(this, s);
-    this.touch();
+    if (!quiet) this.touch();
   }
 
   state(editionId: string, extra: Record<string, unknown> = {}): ProcedureState {

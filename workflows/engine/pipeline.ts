@@ -132,7 +132,17 @@ export class Pipeline<F, S extends string, I extends { editionId: string; starte
       spec.outOfStage?.(b, a, this.input);
       b.wrongStage(name, typeof spec.stages === 'string' ? undefined : spec.stages);
     }
-    spec.check?.(b, a, this.input);
+    if (spec.check) {
+      // a check may note what it used (an interpretation); a refused act leaves nothing behind,
+      // and the version stays: the interpreter does not wake for it (validators do not replay)
+      const before = b.snapshot();
+      try {
+        spec.check(b, a, this.input);
+      } catch (e) {
+        b.restore(before, true);
+        throw e;
+      }
+    }
     return a;
   }
 
