@@ -311,6 +311,8 @@ export const senateRecallSpec = defineProcedure<SenateRecallFacts, Stage, Input>
       check(b, a) {
         const anchor = b.facts.appealAnchors[a.against];
         if (!anchor) return b.refuse({ code: 'nothing_to_appeal', field: 'against', params: { against: a.against } }, `against: no ${a.against} has been made yet`);
+        // "со дня принятия решения": an appeal cannot come before what it appeals
+        if (legalDateOf(Date.parse(a.at)) < anchor) b.tooEarly(APPEAL, anchor, `appeal at ${a.at} against the ${a.against} of ${anchor}: it was not yet made`);
         const p = appealPeriod(b, anchor);
         if (Date.parse(a.at) > Date.parse(p.instant)) b.tooLate(APPEAL, p.date, `appeal at ${a.at} against the ${a.against} of ${anchor}: the ten days ended on ${p.date}; a late appeal is not considered`);
       },

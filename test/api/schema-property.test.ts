@@ -6,8 +6,7 @@
 // Afterwards no procedure's workflow is FAILED (a start the workflow refused aside) or TERMINATED,
 // each procedure still answers a state read and an act, and a start refused as input does not
 // keep a later valid start for the same post from going through.
-// The bugs these found are it.fails cases (first and last below), their inputs kept out of the
-// properties by knownDateBug (test/harness/arbitrary.ts).
+// The bugs these found are the cases first and last below; each failed before its fix and passes now.
 // Seeded (a failure prints seed and path; endOnFailure: no shrinking against a live stack);
 // TARTIP_PROP_SEED / TARTIP_PROP_RUNS (a factor) replay or widen it.
 import fc from 'fast-check';
@@ -23,7 +22,7 @@ import { legalToday } from '../../client/pins.js';
 import { DEFINITIONS } from '../../workflows/definitions.js';
 import type { ProcedureDefinition, Role } from '../../workflows/procedure.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
-import { brief, broken, knownDateBug, mutations, toJson, valueOf, withOffset } from '../harness/arbitrary.js';
+import { brief, broken, mutations, toJson, valueOf, withOffset } from '../harness/arbitrary.js';
 import path from 'node:path';
 
 const SEED = Number(process.env.TARTIP_PROP_SEED ?? 1313);
@@ -90,7 +89,7 @@ const SAME_POST = 50; // fresh numbers from here: the last test's posts
 const who = (roles: readonly Role[]): Role => (roles.includes('administrator') ? 'administrator' : roles[0]!);
 const startRole = (def: ProcedureDefinition) => who(def.startRoles ?? ['administrator']);
 
-const seen = { requests: 0, status: {} as Record<string, number>, codes: {} as Record<string, number>, retryAfter: 0, skipped: 0 };
+const seen = { requests: 0, status: {} as Record<string, number>, codes: {} as Record<string, number>, retryAfter: 0 };
 const started: { id: string; kind: string; unit: string }[] = [];
 const refusedByRecords: string[] = [];
 /** procedures of the known-bug cases: failed or terminated as the bug has it, not by the properties */
@@ -231,7 +230,7 @@ afterAll(async () => {
   // the Temporal client's retries (5 s apart at most) of a query against the stuck run of known bug 3 end before its channel closes
   const wait = terminatedAt + 25_000 - Date.now();
   if (terminatedAt && wait > 0) await new Promise((res) => setTimeout(res, wait));
-  console.log(`schema property over HTTP (seed ${SEED}): ${seen.requests} requests, ${started.length} procedures started; status ${JSON.stringify(seen.status)}; 429/503 ${seen.retryAfter}; left to the known bugs ${seen.skipped}\n${Object.entries(seen.codes).sort().map(([c, k]) => `${c}: ${k}`).join('\n')}${refusedByRecords.length ? `\nrefused by an activity after validation:\n${refusedByRecords.join('\n')}` : ''}${notFound.length ? `\nnot found:\n${notFound.join('\n')}` : ''}`);
+  console.log(`schema property over HTTP (seed ${SEED}): ${seen.requests} requests, ${started.length} procedures started; status ${JSON.stringify(seen.status)}; 429/503 ${seen.retryAfter}\n${Object.entries(seen.codes).sort().map(([c, k]) => `${c}: ${k}`).join('\n')}${refusedByRecords.length ? `\nrefused by an activity after validation:\n${refusedByRecords.join('\n')}` : ''}${notFound.length ? `\nnot found:\n${notFound.join('\n')}` : ''}`);
   await s?.stop();
   await smtp?.close();
 });
@@ -298,8 +297,6 @@ describe('generated inputs through the HTTP API (issue 13)', () => {
         body = b;
       }
       const { value, how } = broken(body, ms);
-      // the dates the it.fails cases at the end show go wrong: left to them
-      if (knownDateBug(value)) return void seen.skipped++;
       // the token of the kind's unit: a body naming another unit is refused (403 forbidden_body)
       const unit = k.def.kind === 'rural_akim_election' ? RURAL_GENERATED : k.unit;
       const r = await send(`/v1/kinds/${k.def.kind}/procedures`, await token(startRole(k.def), unit), value, `start ${k.def.kind} ${how.join('; ') || '(unbroken)'}: ${brief(value)}`);
@@ -330,7 +327,6 @@ describe('generated inputs through the HTTP API (issue 13)', () => {
         } else body = g;
       }
       const { value, how } = broken(body, ms);
-      if (knownDateBug(value)) return void seen.skipped++;
       const roles = k.def.acts[act]!.roles;
       // now and then a role the act does not allow (403 forbidden_role)
       const role: Role = dice === 19 ? (roles.includes('auditor') ? 'administrator' : 'auditor') : who(roles);
@@ -394,9 +390,8 @@ describe('generated inputs through the HTTP API (issue 13)', () => {
 
 });
 
-// The bugs the properties found, as the API shows them (test/procedures/schema-property.pure.test.ts has
-// each without servers, with file:line). Each fails today and passes once fixed: then drop `.fails` and
-// narrow knownDateBug (test/harness/arbitrary.ts), which keeps these inputs out of the properties.
+// The bugs the properties found, as the API showed them before their fixes (test/procedures/schema-property.pure.test.ts
+// has each without servers).
 describe('known bugs over HTTP (issue 13): dates the schemas take that the records or Temporal cannot store', () => {
   // BUG 1: 201 with its state, then the workflow FAILS writing its first record: ledger.legal_at 0000-12-31T19:00Z
   it('akim_consent with submission.at 0001-01-01T00:00:00+05:00 (year 0 in UTC): refused, or a procedure that keeps running', async () => {

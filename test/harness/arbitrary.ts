@@ -403,32 +403,6 @@ export function storableDate(d: string): boolean {
 }
 
 /**
- * The first date or instant in `v` of the kind that passes the schemas today and fails later (an
- * instant before year 1 in UTC, a date of year 0000, any date or instant of year 9999): null when
- * there is none. The properties leave such inputs to the it.fails cases that show those bugs.
- */
-export function knownDateBug(v: unknown): string | null {
-  // every distinct node (a date after 10,000 items counts; an element repeated 10,000 times is looked at once)
-  const seen = new Set<object>();
-  const stack: { x: unknown; path: Path }[] = [{ x: v, path: [] }];
-  while (stack.length) {
-    const { x, path } = stack.pop()!;
-    if (typeof x === 'string') {
-      if (!/^[+-]?\d{4,6}-\d\d-\d\d/.test(x)) continue;
-      const where = `${path.join('.') || '(root)'} = ${x}`;
-      if (/^\d{4}-\d\d-\d\dT/.test(x) && Number.isFinite(Date.parse(x)) && (!storableInstant(x) || x.startsWith('9999'))) return where;
-      if (/^\d{4}-\d\d-\d\d$/.test(x) && (x.startsWith('0000') || x.startsWith('9999'))) return where;
-      continue;
-    }
-    if (x === null || typeof x !== 'object' || seen.has(x) || path.length > 60) continue;
-    seen.add(x);
-    if (Array.isArray(x)) x.forEach((y, i) => stack.push({ x: y, path: [...path, i] }));
-    else for (const [k, y] of Object.entries(x)) stack.push({ x: y, path: [...path, k] });
-  }
-  return null;
-}
-
-/**
  * The JSON text of a value as JSON.stringify writes it (NaN and Infinity as null, undefined keys
  * left out), without recursion: a value nested thousands deep is written, not a stack overflow.
  */

@@ -9,7 +9,7 @@
 //   both:  what an accepted input makes the procedure store is storable: every record's legal
 //          time, every notice deadline and open deadline an instant of years 0001–9999 (what
 //          PostgreSQL and Temporal's search attributes take), every date asked of the registers
-//          a date PostgreSQL takes. Inputs that break this today are the it.fails cases at the end.
+//          a date PostgreSQL takes. The bugs this found are the cases at the end, each now passing.
 // Seeded: a failure prints the seed and path; TARTIP_PROP_SEED / TARTIP_PROP_RUNS (a factor)
 // replay or widen it; TARTIP_PROP_ONLY=<kind>.<act> runs one act's property.
 import fc from 'fast-check';
@@ -28,7 +28,7 @@ import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
 import { isImport, type Scenario } from '../../workflows/scenario.js';
 import { scenarioFiles } from '../../client/http/examples.js';
 import { CALENDAR_REF, startPure, type PureRun } from '../harness/pure.js';
-import { brief, broken, instantBetween, knownDateBug, mutations, storableDate, storableInstant, valueOf, withOffset } from '../harness/arbitrary.js';
+import { brief, broken, instantBetween, mutations, storableDate, storableInstant, valueOf, withOffset } from '../harness/arbitrary.js';
 
 const SEED = Number(process.env.TARTIP_PROP_SEED ?? 1313);
 const FACTOR = Number(process.env.TARTIP_PROP_RUNS ?? 1);
@@ -154,8 +154,6 @@ describe('generated start inputs of every kind (issue 13)', () => {
     });
     await fc.assert(fc.asyncProperty(fc.oneof(values, merged), mutations, async (v, ms) => {
       const { value, how } = broken(v, ms);
-      // the dates the it.fails cases below show go wrong: left to them
-      if (knownDateBug(value)) return void count(`${kind} start`, 'skipped (known date bug)');
       const what = `${kind} start ${how.join('; ') || '(unbroken)'}: ${brief(value)}`;
       let input: Record<string, any>;
       try {
@@ -220,7 +218,6 @@ describe('generated acts of every kind on running procedures (issue 13)', () => 
       const own = steps.find((a) => a.act === act);
       const base = fromExample && own ? { ...own.input } : v;
       const { value, how } = broken(base !== null && typeof base === 'object' && !Array.isArray(base) ? { ...base, at: withOffset(t, 300) } : base, ms);
-      if (knownDateBug(value)) return void count(`${kind}.${act}`, 'skipped (known date bug)');
       const what = `${kind}.${act} on ${file} after ${k} act(s) at ${new Date(t).toISOString()}, ${how.join('; ') || '(unbroken)'}: ${brief(value)}`;
       const before = stateOf(r, kind, act);
       const records = r.records.length;
@@ -243,16 +240,15 @@ describe('generated acts of every kind on running procedures (issue 13)', () => 
   it('prints what the cases came to', () => {
     const sum = (f: (o: string) => boolean) => Object.values(counts).reduce((n, c) => n + Object.entries(c).filter(([o]) => f(o)).reduce((a, [, b]) => a + b, 0), 0);
     const total = sum(() => true);
-    const known = sum((o) => o.startsWith('skipped'));
     const accepted = sum((o) => o === 'ok' || o === 'started');
-    console.log(`${total} generated cases (seed ${SEED}): ${accepted} accepted (started or performed), ${total - accepted - known} refused with a typed refusal, ${known} left to the known bugs\n${Object.entries(counts).map(([k, c]) => `${k}: ${Object.entries(c).map(([o, n]) => `${o} ${n}`).join(', ')}`).join('\n')}`);
+    console.log(`${total} generated cases (seed ${SEED}): ${accepted} accepted (started or performed), ${total - accepted} refused with a typed refusal\n${Object.entries(counts).map(([k, c]) => `${k}: ${Object.entries(c).map(([o, n]) => `${o} ${n}`).join(', ')}`).join('\n')}`);
   });
 });
 
 // What the properties found; each case below fails today and passes once its bug is fixed (then drop
 // `.fails` and what keeps its inputs out of the properties). BUGS 1–4: the date and instant schemas
 // (z.iso.date(), LegalTime = z.iso.datetime) take years 0000–9999, and nothing at the boundary keeps a
-// date within what the records and Temporal store (kept out by knownDateBug, test/harness/arbitrary.ts).
+// date within what the records and Temporal store (kept out by test/harness/arbitrary.ts).
 // BUG 5 (fixed): a refused act that changed the state.
 describe('known bugs (issue 13) found by these properties', () => {
   const example = (file: string) => EXAMPLES.find((e) => e.file === file)!.x;
@@ -300,7 +296,7 @@ describe('known bugs (issue 13) found by these properties', () => {
     await startStored('statutory_wait/01-repeat-vote-six-months.json', 'anchor', '9999-12-31');
   });
 
-  // BUG 4 (year 0: fixed the same way; before the decision: open). An appeal (Art. 24-1(11)) is not ordered (ordered: false, workflows/senate-recall.ts:310) and its
+  // Was BUG 4 (year 0: fixed the same way; before the decision: fixed, 24-1(11) "со дня принятия решения" → too_early). An appeal (Art. 24-1(11)) is not ordered (ordered: false, workflows/senate-recall.ts:310) and its
   // check has only the upper bound (:315): an appeal dated before the decision it appeals is accepted, and
   // one of 0000-01-01T00:00:00Z is accepted and then cannot be recorded (ledger.legal_at).
   /** `asInput`: refused by the act's schema, naming `at` (a date no record can keep); else by the law's rule */
@@ -324,7 +320,7 @@ describe('known bugs (issue 13) found by these properties', () => {
   it('senate_recall: an appeal dated in year 0 is refused, not accepted and then unrecordable', async () => {
     await appealAt('0000-01-01T00:00:00Z', true);
   });
-  it.fails('senate_recall: an appeal dated before the decision it appeals is refused', async () => {
+  it('senate_recall: an appeal dated before the decision it appeals is refused', async () => {
     await appealAt('2025-03-10T10:00:00+05:00');
   });
   // Was BUG 5 (fixed: Pipeline.validate restores the book when a check refuses). Pipeline.validate ran an act's check outside the snapshot that perform() restores on a refusal
