@@ -308,7 +308,14 @@ export class Procedures {
           await new Promise((r) => setTimeout(r, 250 * 2 ** (attempt - 1)));
           continue;
         }
-        throw fromTemporal(e, { id, lang });
+        const mapped = fromTemporal(e, { id, lang });
+        // the run ended between the describe above and the Update ("workflow execution already
+        // completed" is a NOT_FOUND): the procedure exists, it is closed
+        if (mapped.status === 404) {
+          const now = await this.describe(id, lang).catch(() => null);
+          if (now && now.status.name !== 'RUNNING') throw new ApiError(409, 'procedure_closed', { params: { id, status: now.status.name } });
+        }
+        throw mapped;
       }
     }
     // every act's Update returns the new state (the engine's one ack); older acks are queried for it

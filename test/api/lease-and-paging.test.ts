@@ -208,3 +208,27 @@ describe('listing page by page (issue 19)', () => {
     expect(kk.message).toContain('1 MiB');
   });
 });
+
+describe('an act in flight when its procedure ends (issue 13)', () => {
+  it('is answered 409 procedure_closed, not 404: the procedure exists, it has ended', async () => {
+    const r0 = await call(s.base, 'POST', '/v1/kinds/api_probe/procedures', { token: s.tokens.adminA, key: key(), body: { unit: 'KZ-A', totalDeputies: 27 } });
+    expect(r0.status, JSON.stringify(r0.body)).toBe(201);
+    const id = r0.body.id as string;
+    const k = key();
+    // no worker: the API has described the procedure (running) and its Update waits
+    await s.stopWorker();
+    let answer: Promise<Res>;
+    try {
+      answer = call(s.base, 'POST', `/v1/procedures/${enc(id)}/acts/initiate`, { token: s.tokens.adminA, key: k, body: { initiators: 5, at: '2026-05-04T10:00:00+05:00' } });
+      await until('the act in flight', () => row(k), (r) => r?.status === null);
+      await new Promise((r) => setTimeout(r, 500)); // past the describe, into the Update
+      // the run ends meanwhile (here by an operator; a last act or timer does the same)
+      await s.env.client.workflow.getHandle(id).terminate('ended while an act was in flight');
+    } finally {
+      await s.startWorker();
+    }
+    const r = await answer;
+    expectError(r, 409, 'procedure_closed');
+    expect(r.body.params).toMatchObject({ id, status: 'TERMINATED' });
+  }, 120_000);
+});
