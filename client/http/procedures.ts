@@ -87,6 +87,29 @@ function timeout<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
 const TIMEOUT = Symbol('timeout');
 type Info = Awaited<ReturnType<WorkflowHandle['describe']>>;
 
+/** What an act needs of a run, fixed while it runs (`closed`: it had ended when described). */
+interface RunFacts { runId: string; type: string; unit: string | null; startedAt: string; closed?: string }
+/** Runs whose facts the API keeps (the oldest forgotten first); a forgotten one is described again. */
+const RUNS_REMEMBERED = 10_000;
+
+/** An engine state with an outcome and no deadline open: its workflow ends (Book.ended). */
+function endedIn(state: Record<string, unknown>): boolean {
+  return state.outcome !== null && state.outcome !== undefined && Array.isArray(state.deadlines) && state.deadlines.length === 0;
+}
+
+/** TartipNextDeadline as the interpreter publishes it (Book.nextTimer): the earliest deadline whose
+ * timer has not fired, none while the clock is suspended. */
+export function nextDeadlineOf(state: Record<string, unknown>): string | null {
+  const clock = state.clock as { suspended?: unknown } | undefined;
+  if (clock?.suspended || !Array.isArray(state.deadlines)) return null;
+  let best: number | null = null;
+  for (const d of state.deadlines as { overdue?: boolean; period?: { instant?: string } }[]) {
+    const t = d.overdue ? NaN : Date.parse(d.period?.instant ?? '');
+    if (Number.isFinite(t) && (best === null || t < best)) best = t;
+  }
+  return best === null ? null : new Date(best).toISOString();
+}
+
 const notAnObject = (body: unknown, lang: Lang) => invalidInput(zodIssues([{ code: 'invalid_type', expected: 'object', path: [], message: '', input: body } as never], lang));
 
 /**
@@ -170,6 +193,7 @@ export class Procedures {
   private readonly pool: pg.Pool;
   private readonly taskQueue: string;
   private readonly stateTimeoutMs: number;
+  private readonly runs = new Map<string, RunFacts>();
 
   constructor(o: ProceduresOptions) {
     this.client = o.client;
@@ -283,45 +307,88 @@ export class Procedures {
   // ---- acts ----------------------------------------------------------------------------------
 
   async act(principal: Principal, id: string, act: string, body: unknown, idemKey: string, lang: Lang) {
-    const info = await this.describe(id, lang);
-    const def = this.defOf(info, id);
-    const spec = def.acts[act];
-    if (!spec) throw new ApiError(404, 'unknown_act', { field: 'act', params: { kind: def.kind, act, known: Object.keys(def.acts).join(', ') || '-' } });
-    const unit = await this.unitOf(info, id);
-    if (!(spec.roles as readonly Role[]).includes(principal.role)) {
-      throw new ApiError(403, 'forbidden_role', { params: { role: principal.role, allowed: spec.roles.join(', ') } });
+    // the facts of a running run (its kind, unit, start) do not change while it runs: one describe
+    // per run, not two per act; the Update is pinned to that run, so a run that ended meanwhile
+    // (or was followed by a new one under the same id) is found by the Update itself
+    let run = this.runs.get(id);
+    let described = false;
+    for (;;) {
+      if (!run) {
+        const info = await this.describe(id, lang);
+        described = true;
+        this.defOf(info, id);
+        if (info.status.name === 'RUNNING') this.remember(id, (run = { runId: info.runId, type: info.type, unit: await this.unitOf(info, id), startedAt: info.startTime.toISOString() }));
+        else run = { runId: info.runId, type: info.type, unit: await this.unitOf(info, id), startedAt: info.startTime.toISOString(), closed: info.status.name };
+      }
+      const def = this.defs.find((x) => x.workflowType === run!.type)!;
+      const spec = def.acts[act];
+      if (!spec) throw new ApiError(404, 'unknown_act', { field: 'act', params: { kind: def.kind, act, known: Object.keys(def.acts).join(', ') || '-' } });
+      if (!(spec.roles as readonly Role[]).includes(principal.role)) {
+        throw new ApiError(403, 'forbidden_role', { params: { role: principal.role, allowed: spec.roles.join(', ') } });
+      }
+      if (principal.body !== run.unit) throw new ApiError(403, 'forbidden_body', { params: { body: principal.body ?? '-', unit: run.unit ?? '-' } });
+      if (run.closed) throw new ApiError(409, 'procedure_closed', { params: { id, status: run.closed } });
+      const input = parseAct(spec, body, principal.actor as Actor, lang);
+      const handle = this.client.workflow.getHandle(id, run.runId);
+      let result: unknown;
+      const updateId = `api-${sha256(`${principal.tokenId}\n${idemKey}`).slice(0, 40)}`;
+      try {
+        result = await this.update(handle, act, input, updateId, id, lang);
+      } catch (e) {
+        // "workflow execution already completed" is a NOT_FOUND: the run ended between the
+        // describe and the Update, or before it (a remembered run): the procedure is closed, or
+        // runs again under the same id (then the act goes to that run, checked afresh)
+        if (!(e instanceof ApiError && e.status === 404 && e.code === 'procedure_not_found')) throw e;
+        this.runs.delete(id);
+        const now = await this.describe(id, lang).catch(() => null);
+        if (now && now.status.name !== 'RUNNING') throw new ApiError(409, 'procedure_closed', { params: { id, status: now.status.name } });
+        if (now && now.runId !== run.runId && !described) {
+          run = undefined;
+          continue;
+        }
+        throw e;
+      }
+      // every act's Update returns the new state (the engine's one ack); older acks are queried for it
+      const acked = isObject(result) && typeof result.stage === 'string' && typeof result.kind === 'string';
+      if (acked && !endedIn(result as Record<string, unknown>)) {
+        return { id, act, actor: principal.actor as Actor, result: null, procedure: this.runningView(id, def, run, result as Record<string, unknown>) };
+      }
+      // the act may have ended the procedure: its status and close time are Temporal's
+      this.runs.delete(id);
+      const q = acked ? { state: result as Record<string, unknown>, error: null } : await this.queryState(handle);
+      return { id, act, actor: principal.actor as Actor, result: acked ? null : (result ?? null), procedure: await this.view(id, def, q.state, await this.describe(id, lang), lang, q.error) };
     }
-    if (principal.body !== unit) throw new ApiError(403, 'forbidden_body', { params: { body: principal.body ?? '-', unit: unit ?? '-' } });
-    if (info.status.name !== 'RUNNING') throw new ApiError(409, 'procedure_closed', { params: { id, status: info.status.name } });
-    const input = parseAct(spec, body, principal.actor as Actor, lang);
-    const handle = this.client.workflow.getHandle(id, info.runId);
-    let result: unknown;
-    const updateId = `api-${sha256(`${principal.tokenId}\n${idemKey}`).slice(0, 40)}`;
-    // the Update id follows the idempotency key, so Temporal itself dedups a retried act: an
-    // aborted or timed-out call (a loaded worker) is retried as the same act, then answered 503
+  }
+
+  /** The Update, retried as the same act (the Update id follows the idempotency key, so Temporal
+   * dedups it) when the call was aborted or timed out (a loaded worker), then answered 503. */
+  private async update(handle: WorkflowHandle, act: string, input: unknown, updateId: string, id: string, lang: Lang): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
       try {
-        result = await handle.executeUpdate(act, { args: [input], updateId });
-        break;
+        return await handle.executeUpdate(act, { args: [input], updateId });
       } catch (e) {
         if (attempt < ACT_ATTEMPTS && isTransient(e)) {
           await new Promise((r) => setTimeout(r, 250 * 2 ** (attempt - 1)));
           continue;
         }
-        const mapped = fromTemporal(e, { id, lang });
-        // the run ended between the describe above and the Update ("workflow execution already
-        // completed" is a NOT_FOUND): the procedure exists, it is closed
-        if (mapped.status === 404) {
-          const now = await this.describe(id, lang).catch(() => null);
-          if (now && now.status.name !== 'RUNNING') throw new ApiError(409, 'procedure_closed', { params: { id, status: now.status.name } });
-        }
-        throw mapped;
+        throw fromTemporal(e, { id, lang });
       }
     }
-    // every act's Update returns the new state (the engine's one ack); older acks are queried for it
-    const acked = isObject(result) && typeof result.stage === 'string' && typeof result.kind === 'string';
-    const q = acked ? { state: result as Record<string, unknown>, error: null } : await this.queryState(handle);
-    return { id, act, actor: principal.actor as Actor, result: acked ? null : (result ?? null), procedure: await this.view(id, def, q.state, await this.describe(id, lang), lang, q.error) };
+  }
+
+  private remember(id: string, run: RunFacts): void {
+    if (this.runs.size >= RUNS_REMEMBERED) this.runs.delete(this.runs.keys().next().value!);
+    this.runs.set(id, run);
+  }
+
+  /** The view of a procedure still running after an act, from the state its Update returned
+   * (stage and next deadline as the workflow publishes them, workflows/engine/interpreter.ts). */
+  private runningView(id: string, def: ProcedureDefinition, run: RunFacts, state: Record<string, unknown>): ProcedureView {
+    return {
+      id, kind: def.kind, procedure: def.procedure, title: { ...def.title }, status: 'RUNNING', unit: run.unit,
+      stage: state.stage as string, nextDeadline: nextDeadlineOf(state), startedAt: run.startedAt, closedAt: null,
+      state: JSON.parse(JSON.stringify(state)) as Record<string, unknown>, failure: null, stateError: null,
+    };
   }
 
   // ---- reads ---------------------------------------------------------------------------------

@@ -209,7 +209,7 @@ describe('listing page by page (issue 19)', () => {
   });
 });
 
-describe('an act in flight when its procedure ends (issue 13)', () => {
+describe('acts and the run they reach (issues 13, 14)', () => {
   it('is answered 409 procedure_closed, not 404: the procedure exists, it has ended', async () => {
     const r0 = await call(s.base, 'POST', '/v1/kinds/api_probe/procedures', { token: s.tokens.adminA, key: key(), body: { unit: 'KZ-A', totalDeputies: 27 } });
     expect(r0.status, JSON.stringify(r0.body)).toBe(201);
@@ -230,5 +230,47 @@ describe('an act in flight when its procedure ends (issue 13)', () => {
     const r = await answer;
     expectError(r, 409, 'procedure_closed');
     expect(r.body.params).toMatchObject({ id, status: 'TERMINATED' });
+  }, 120_000);
+
+  it('a remembered run that ended is closed (409); a new run under the same id takes the next act', async () => {
+    const startBody = { unit: 'KZ-A', totalDeputies: 28 };
+    const r0 = await call(s.base, 'POST', '/v1/kinds/api_probe/procedures', { token: s.tokens.adminA, key: key(), body: startBody });
+    expect(r0.status, JSON.stringify(r0.body)).toBe(201);
+    const id = r0.body.id as string;
+    const act = () => call(s.base, 'POST', `/v1/procedures/${enc(id)}/acts/initiate`, { token: s.tokens.adminA, key: key(), body: { initiators: 6, at: '2026-05-04T10:00:00+05:00' } });
+    const first = await act();
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.procedure).toMatchObject({ status: 'RUNNING', stage: 'initiated', unit: 'KZ-A', closedAt: null });
+    await s.env.client.workflow.getHandle(id).terminate('ended between two acts');
+    expectError(await act(), 409, 'procedure_closed');
+    const again = await call(s.base, 'POST', '/v1/kinds/api_probe/procedures', { token: s.tokens.adminA, key: key(), body: startBody });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    const second = await act();
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body.procedure).toMatchObject({ status: 'RUNNING', stage: 'initiated' });
+    expect(second.body.procedure.startedAt).not.toBe(first.body.procedure.startedAt);
+  }, 120_000);
+
+  it('the view an act returns shows the stage and next deadline the workflow publishes (as a read of the procedure)', async () => {
+    const r0 = await call(s.base, 'POST', '/v1/kinds/statutory_wait/procedures', { token: s.tokens.adminA, key: key(), body: { rule: 'art24.p8.repeat_vote', anchor: '2026-03-02', unit: 'KZ-A' } });
+    expect(r0.status, JSON.stringify(r0.body)).toBe(201);
+    const id = r0.body.id as string;
+    const read = async () => (await call(s.base, 'GET', `/v1/procedures/${enc(id)}`, { token: s.tokens.adminA })).body;
+    const before = await read();
+    expect(before.nextDeadline).not.toBeNull();
+    const steps: [string, Record<string, unknown>][] = [
+      ['suspendClock', { reason: 'Суд приостановил течение срока', basis: 'определение суда', document: 'Определение № 2-78/2026' }],
+      ['resumeClock', { document: 'Определение № 2-79/2026' }],
+    ];
+    for (const [act, body] of steps) {
+      const r = await call(s.base, 'POST', `/v1/procedures/${enc(id)}/acts/${act}`, { token: s.tokens.adminA, key: key(), body: { ...body, at: new Date().toISOString() } });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const now = await read();
+      expect(r.body.procedure.nextDeadline, act).toBe(now.nextDeadline);
+      expect(r.body.procedure.stage, act).toBe(now.stage);
+      expect(r.body.procedure.startedAt, act).toBe(now.startedAt);
+      if (act === 'suspendClock') expect(now.nextDeadline).toBeNull();
+    }
+    expect((await read()).nextDeadline).not.toBeNull();
   }, 120_000);
 });
