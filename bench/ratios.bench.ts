@@ -5,14 +5,15 @@
 // replayer with a bundle built beforehand.
 //   npm run bench -- ratios            the table
 //   npm run bench -- ratios --json     one JSON object: for each figure its value, baseline and ratio
-// Options (env): RATIO_ROUNDS (3), RATIO_ACTS (60 per round and concurrency), RATIO_PROCEDURES (12 per round), RATIO_REPLAYS (8 copies of each stored history).
+// Options (env): RATIO_ROUNDS (3), RATIO_ACTS (60 per round and concurrency), RATIO_PROCEDURES (12 per round), RATIO_REPLAYS (8 copies of each stored history),
+// RATIO_ONLY (comma-separated figure names: only those are measured).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { buildActivities } from '../worker/activities.js';
 import { cachedWorkflowBundle } from '../worker/bundle-cache.js';
@@ -28,6 +29,7 @@ const ROUNDS = Number(process.env.RATIO_ROUNDS ?? 3);
 const ACTS = Number(process.env.RATIO_ACTS ?? 60);
 const PROCS = Number(process.env.RATIO_PROCEDURES ?? 12);
 const REPLAYS = Number(process.env.RATIO_REPLAYS ?? 8);
+const ONLY = process.env.RATIO_ONLY ? process.env.RATIO_ONLY.split(',') : null;
 const HIST = path.join(PROJECT_ROOT, 'test/histories');
 const SIX_MONTHS = path.join(PROJECT_ROOT, 'examples/statutory_wait/01-repeat-vote-six-months.json');
 const say = (l: string) => void (JSON_OUT ? process.stderr : process.stdout).write(`${l}\n`);
@@ -41,6 +43,7 @@ interface Figure { what: string; unit: string; better: 'lower' | 'higher'; value
 const figures: Record<string, Figure> = {};
 /** Interleaved rounds of a measure and its baseline; the figure is the median of each. */
 async function figure(name: string, what: string, unit: string, better: 'lower' | 'higher', target: string, ours: () => Promise<number>, base: () => Promise<number>): Promise<void> {
+  if (ONLY && !ONLY.includes(name)) return;
   const v: number[] = [];
   const b: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
@@ -173,6 +176,36 @@ async function main() {
         return items.length / ((performance.now() - t0) / 1000);
       });
 
+    // ---- the same replayer on tartip's stored histories vs no-op histories of the same event counts:
+    // each a noopProcedure given Updates until its history is as long as the stored one
+    const noopDir = path.join(tmp, 'noop-histories');
+    mkdirSync(noopDir);
+    for (const f of stored) {
+      const events = (JSON.parse(readFileSync(path.join(HIST, f), 'utf8')) as { events: unknown[] }).events.length;
+      const id = await startNoop();
+      const h = client.workflow.getHandle(id);
+      let history = await h.fetchHistory();
+      while ((history.events?.length ?? 0) < events) {
+        await noopUpdate(id);
+        history = await h.fetchHistory();
+      }
+      await h.terminate('bench: its history is long enough');
+      history = await h.fetchHistory();
+      const json = historyToJSON(history);
+      for (let k = 0; k < REPLAYS; k++) writeFileSync(path.join(noopDir, `${k}-${f}`), json);
+    }
+    const sdkReplay = async (dir: string, codePath: string) => {
+      const t0 = performance.now();
+      async function* gen() {
+        for (const f of readdirSync(dir)) yield { workflowId: f, history: historyFromJSON(JSON.parse(readFileSync(path.join(dir, f), 'utf8'))) };
+      }
+      for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath } }, gen())) if (r.error) throw r.error;
+      return readdirSync(dir).length / ((performance.now() - t0) / 1000);
+    };
+    await figure('replay_vs_noop_histories', `the SDK's replayer on ${items.length} tartip histories vs as many no-op histories of the same event counts (each bundle built beforehand)`, 'histories/s', 'higher', '≥ 0.8 (ratio ≤ 1.25)',
+      () => sdkReplay(hdir, tartipBundle),
+      () => sdkReplay(noopDir, noopPath));
+
     // ---- a six-month simulation vs a no-op six-month workflow on the same test server, each a process
     const testServer = (await provide('testServer')).path;
     await figure('simulate_six_months', 'tartip simulate of a six-month procedure vs a six-month no-op workflow (each a process, time-skipping server)', 's', 'lower', '≤ 1.5, and < 3 s warm',
@@ -184,7 +217,7 @@ async function main() {
         return (performance.now() - t0) / 1000;
       });
 
-    const out = { load: os.loadavg().map(round2), cores: os.cpus().length, rounds: ROUNDS, figures, notMeasuredHere: ['worker RSS with 10,000 open procedures (bench/memory is not written yet)', 'no-op histories of the same event counts'] };
+    const out = { load: os.loadavg().map(round2), cores: os.cpus().length, rounds: ROUNDS, figures, notMeasuredHere: ['worker RSS with 10,000 open procedures: `npm run bench -- memory --json` (MEMORY_OPEN=10000)'] };
     if (JSON_OUT) process.stdout.write(`${JSON.stringify(out)}\n`);
     else say(`load average at the end: ${out.load.join(' ')}`);
   } finally {
