@@ -7,6 +7,7 @@ import { akimConsentDefinition } from './akim-consent.js';
 import { noConfidenceDefinition } from './no-confidence.js';
 import { senateRecallDefinition } from './senate-recall.js';
 import { extraordinarySessionDefinition } from './extraordinary-session.js';
+import { firstSessionDefinition } from './first-session.js';
 
 export const DEFINITIONS: readonly ProcedureDefinition[] = [
   statutoryWaitDefinition,
@@ -15,6 +16,7 @@ export const DEFINITIONS: readonly ProcedureDefinition[] = [
   noConfidenceDefinition,
   senateRecallDefinition,
   extraordinarySessionDefinition,
+  firstSessionDefinition,
 ];
 
 export function definitionOf(kind: string): ProcedureDefinition | undefined {

@@ -26,6 +26,7 @@ import { senateRecallSpec } from '../../workflows/senate-recall.js';
 import { ruralAkimElectionSpec } from '../../workflows/rural-akim-election.js';
 import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
 import { extraordinarySessionSpec } from '../../workflows/extraordinary-session.js';
+import { firstSessionSpec } from '../../workflows/first-session.js';
 import { isImport, type Scenario } from '../../workflows/scenario.js';
 import { scenarioFiles } from '../../client/http/examples.js';
 import { CALENDAR_REF, startPure, type PureRun } from '../harness/pure.js';
@@ -38,6 +39,7 @@ const runs = (n: number) => Math.max(1, Math.round(n * FACTOR));
 const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
   akim_consent: akimConsentSpec, no_confidence: noConfidenceSpec, senate_recall: senateRecallSpec, rural_akim_election: ruralAkimElectionSpec, statutory_wait: statutoryWaitSpec,
   extraordinary_session: extraordinarySessionSpec,
+  first_session: firstSessionSpec,
 };
 const EDITION = 'kz-148@2018-07-12';
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
