@@ -8,6 +8,7 @@ import { noConfidenceDefinition } from './no-confidence.js';
 import { senateRecallDefinition } from './senate-recall.js';
 import { extraordinarySessionDefinition } from './extraordinary-session.js';
 import { firstSessionDefinition } from './first-session.js';
+import { deputySanctionDefinition } from './deputy-sanction.js';
 
 export const DEFINITIONS: readonly ProcedureDefinition[] = [
   statutoryWaitDefinition,
@@ -17,6 +18,7 @@ export const DEFINITIONS: readonly ProcedureDefinition[] = [
   senateRecallDefinition,
   extraordinarySessionDefinition,
   firstSessionDefinition,
+  deputySanctionDefinition,
 ];
 
 export function definitionOf(kind: string): ProcedureDefinition | undefined {
