@@ -185,7 +185,7 @@ beforeAll(async () => {
     if (r.status !== 200) throw new Error(`${register}: ${r.status} ${JSON.stringify(r.body)}`);
   };
   // the examples' registers, and what the generated ones need beside them
-  for (const [kind, unit] of [['akim_consent', 'KZ-EXAMPLE'], ['rural_akim_election', 'ALM-R'], ['senate_recall', 'KZ-TEST-R']] as const) {
+  for (const [kind, unit] of [['akim_consent', 'KZ-EXAMPLE'], ['first_session', 'KZ-EXAMPLE'], ['rural_akim_election', 'ALM-R'], ['senate_recall', 'KZ-TEST-R']] as const) {
     for (const r of registersIn(path.join(PROJECT_ROOT, `examples/${kind}/registers`))) {
       let text = r.csv;
       if (kind === 'rural_akim_election' && r.register === 'admin_units') text += RURAL_UNITS.map((u) => `${u},rural_district,ALM-R.TALGAR,Ауыл ${u},Село ${u}\n`).join('');
