@@ -291,6 +291,62 @@ const list: Interpretation[] = [
     cite: c('23-1', '4', 'кандидатура на должность акима может вноситься не более трех раз подряд'),
   },
   // ── end of issue 5 block ──
+  // ── issue 15, P-02 first session / P-04 extraordinary session / P-09 sanctions ──
+  {
+    id: 'art10.convened',
+    question: '"созывается не позднее чем в … срок" (10(1), 10(2)) — must the session itself be held by the last day, or only the act of convening it (the date and place fixed) be done by then?',
+    options: ['session_day', 'convocation_act'],
+    default: 'session_day',
+    rationale: 'A session is "convened" when it sits; reading the period as the day of the session is the stricter reading: a session held in time was also convened in time. convocation_act counts the day the chair fixed the date and place.',
+    cite: c('10', '2', 'Внеочередная сессия созывается не позднее чем в пятидневный срок со дня принятия решения о проведении внеочередной сессии'),
+    appliesTo: ['art10.p1.first_session', 'art10.p2.extraordinary_convened'],
+  },
+  {
+    id: 'art10.p1.registration_anchor',
+    question: 'T-41: "со дня регистрации депутатов маслихата" when deputies are registered on different days — from the day three quarters of the seats were filled, from the first registration, or from the last?',
+    options: ['three_quarters_reached', 'first_registration', 'last_registration'],
+    default: 'three_quarters_reached',
+    rationale: 'The first session is convened only "при наличии не менее трех четвертей"; the thirty days run from the day the registrations reach that number, when convening becomes possible. When all deputies are registered on one day (the usual case) the three readings give the same date; first_registration is the strictest, last_registration moves with every late registration.',
+    cite: c('10', '1', 'не позднее чем в тридцатидневный срок со дня регистрации депутатов маслихата'),
+    appliesTo: ['art10.p1.first_session'],
+  },
+  {
+    id: 'art10.p1.three_quarters_of',
+    question: '"при наличии не менее трех четвертей от числа депутатов, определенного для данного маслихата" — three quarters registered (elected), or three quarters present when the first session opens?',
+    options: ['registered', 'present'],
+    default: 'registered',
+    rationale: '"Наличие" of deputies reads as the maslikhat having them, as 5(4) measures the elected against the fixed number; the presence at a sitting is the quorum of 11(3). present also asks three quarters at the opening.',
+    cite: c('10', '1', 'при наличии не менее трех четвертей от числа депутатов, определенного для данного маслихата'),
+    appliesTo: ['art10.p1.first_session_three_quarters'],
+  },
+  {
+    id: 'art10.p1.first_session_overdue',
+    question: 'The first session was not convened within thirty days — what follows?',
+    options: ['overdue_notice', 'no_consequence'],
+    default: 'overdue_notice',
+    rationale: 'The law states no consequence; the overdue deadline is recorded, the territorial election commission (whose chair convenes) and the akim are told, and the procedure keeps waiting for the convening.',
+    cite: c('10', '1', 'созывается председателем соответствующей территориальной избирательной комиссии не позднее чем в тридцатидневный срок'),
+    appliesTo: ['art10.p1.first_session'],
+  },
+  {
+    id: 'art10.p2.proposal_declined',
+    question: 'T-46: may the session chair decline a valid proposal (1/3 of the elected deputies, or the akim) to hold an extraordinary session?',
+    options: ['must_decide', 'may_decline'],
+    default: 'must_decide',
+    rationale: 'The text says the session "созывается … по предложению" and gives no power to refuse; a valid proposal awaits the decision to hold it. may_decline lets the chair record a reasoned refusal, which ends the procedure.',
+    cite: c('10', '2', 'по предложению не менее одной трети от числа депутатов, избранных в данный маслихат, а также акима'),
+    appliesTo: ['art10.p2.extraordinary_initiators'],
+  },
+  {
+    id: 'art21.p5.same_misconduct',
+    question: '"за один и тот же проступок" — when is a submission about the same misconduct: the same deputy, ground (a duty of 21(2) or the ethics rules) and day of the misconduct, or the same recorded description?',
+    options: ['same_ground_and_date', 'recorded_description'],
+    default: 'same_ground_and_date',
+    rationale: 'A misconduct is an act or omission on a day against one duty; two submissions naming the same deputy, ground and day are about the same misconduct however they are worded. recorded_description compares the wording (normalised), which bars less.',
+    cite: c('21', '5', 'Взыскания не могут быть наложены повторно за один и тот же проступок'),
+    appliesTo: ['art21.p5.no_repeat'],
+  },
+  // ── end of issue 15 block ──
 ];
 
 export const INTERPRETATIONS: Readonly<Record<string, Interpretation>> = Object.freeze(

@@ -253,6 +253,33 @@ export const MESSAGES: Readonly<Record<string, Message>> = Object.freeze({
     ru: 'Повторное возбуждение вопроса не допускается до {date}.',
     en: 'The question may not be raised again before {date}.',
   },
+  // ── issue 15: sessions (Arts 10, 11, 18) and sanctions on a deputy (Art 21) ──
+  not_a_ground: {
+    kk: 'Кезектен тыс сессияда тек оны шақыруға негіз болған мәселелер қаралады (10-баптың 2-тармағы).',
+    ru: 'На внеочередной сессии рассматриваются исключительно вопросы, послужившие основанием для её созыва (п. 2 ст. 10).',
+    en: 'An extraordinary session may consider only the issues that were the grounds for convening it (Art. 10(2)).',
+  },
+  decline_not_allowed: {
+    kk: 'Заң кезектен тыс сессияны өткізу туралы ұсыныстан бас тартуды көздемейді.',
+    ru: 'Закон не предусматривает отказа в проведении внеочередной сессии по надлежащему предложению.',
+    en: 'The law gives no power to decline a valid proposal to hold an extraordinary session.',
+  },
+  before_session: {
+    kk: 'Сессия {date} күніне шақырылған: бұл әрекет сол күннен бастап тіркеледі.',
+    ru: 'Сессия созвана на {date}: это действие регистрируется начиная с этого дня.',
+    en: 'The session is convened for {date}; this act is recorded from that day.',
+  },
+  not_presiding: {
+    kk: 'Бірінші сессияны сессия төрағасы сайланғанға дейін сайлау комиссиясының төрағасы жүргізеді (11-баптың 2-тармағы).',
+    ru: 'Первую сессию до избрания председателя сессии ведёт председатель избирательной комиссии (п. 2 ст. 11).',
+    en: 'The election commission chair presides over the first session until the session chair is elected (Art. 11(2)).',
+  },
+  already_sanctioned: {
+    kk: 'Бір теріс қылық үшін жаза қайта қолданылмайды (21-баптың 5-тармағы).',
+    ru: 'Взыскания не могут быть наложены повторно за один и тот же проступок (п. 5 ст. 21).',
+    en: 'No second sanction may be imposed for the same misconduct (Art. 21(5)).',
+  },
+  // ── end of issue 15 block ──
 });
 
 const GENERIC: Message = {

@@ -20,6 +20,7 @@ export const PROCEDURES = Object.freeze({
   extraordinary_session: 'P-04',
   session: 'P-05',
   deputy_inquiry: 'P-08',
+  deputy_sanction: 'P-09',
   akim_consent: 'P-15',
   no_confidence: 'P-17',
   senate_recall: 'P-18',

@@ -6,6 +6,9 @@ import { statutoryWaitDefinition } from './statutory-wait.js';
 import { akimConsentDefinition } from './akim-consent.js';
 import { noConfidenceDefinition } from './no-confidence.js';
 import { senateRecallDefinition } from './senate-recall.js';
+import { extraordinarySessionDefinition } from './extraordinary-session.js';
+import { firstSessionDefinition } from './first-session.js';
+import { deputySanctionDefinition } from './deputy-sanction.js';
 
 export const DEFINITIONS: readonly ProcedureDefinition[] = [
   statutoryWaitDefinition,
@@ -13,6 +16,9 @@ export const DEFINITIONS: readonly ProcedureDefinition[] = [
   akimConsentDefinition,
   noConfidenceDefinition,
   senateRecallDefinition,
+  extraordinarySessionDefinition,
+  firstSessionDefinition,
+  deputySanctionDefinition,
 ];
 
 export function definitionOf(kind: string): ProcedureDefinition | undefined {

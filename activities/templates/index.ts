@@ -265,6 +265,44 @@ const T: Template[] = [
     },
   },
   {
+    id: 'session_convened',
+    audience: 'deputies, the population and the akim (Art. 10(3))',
+    params: ['maslikhat', 'session', 'sessionDate', 'place', 'issues'],
+    texts: {
+      kk: {
+        subject: 'Мәслихат сессиясының шақырылуы туралы хабарлама: {session}',
+        body: '{maslikhat} {session} {sessionDate} күні шақырылады. Өтетін орны: {place}. Қаралатын мәселелер: {issues}.',
+      },
+      ru: {
+        subject: 'Сообщение о созыве сессии маслихата: {session}',
+        body: '{maslikhat}: {session} созывается {sessionDate}. Место проведения: {place}. Вопросы, вносимые на рассмотрение: {issues}.',
+      },
+      en: {
+        subject: 'Notice of a maslikhat session: {session}',
+        body: '{maslikhat}: the {session} is convened for {sessionDate}. Place: {place}. Issues to be considered: {issues}.',
+      },
+    },
+  },
+  {
+    id: 'deputy_sanction_imposed',
+    audience: 'the mass media of the territory (Art. 21(5))',
+    params: ['maslikhat', 'deputy', 'sessionDate', 'measure', 'misconduct'],
+    texts: {
+      kk: {
+        subject: 'Мәслихат депутатына жаза қолданылғаны туралы ақпарат',
+        body: '{maslikhat} {sessionDate} күнгі сессиясында депутат {deputy} жаза қолданды: {measure}. Теріс қылық: {misconduct}.',
+      },
+      ru: {
+        subject: 'Информация о наложении взыскания на депутата маслихата',
+        body: '{maslikhat} на сессии {sessionDate} наложил на депутата {deputy} взыскание: {measure}. Проступок: {misconduct}.',
+      },
+      en: {
+        subject: 'A sanction imposed on a maslikhat deputy',
+        body: 'At its session of {sessionDate}, {maslikhat} imposed a sanction on deputy {deputy}: {measure}. Misconduct: {misconduct}.',
+      },
+    },
+  },
+  {
     id: 'akim_procedure_overdue',
     audience: 'whoever oversees the overdue step (superior, maslikhat)',
     params: ['procedure', 'subject', 'step', 'deadlineDate', 'consequence'],

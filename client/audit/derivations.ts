@@ -107,7 +107,8 @@ function freshPeriod(d: DatedPeriod, edition: Edition, calendar: Calendar): Date
     return { ...d, rawEnd: d.date, instant: t.instant, utcOffset: t.utcOffset, skipped: [], provisional: info.provisional, calendarId: calendar.id, calendarVersion: calendar.version, editionId: edition.id };
   }
   const spec = r.kind === 'period' ? r.period : r.kind === 'bar' ? r.bar.period : null;
-  if (spec?.direction === 'before') return periodBefore(edition, d.rule, d.anchor, calendar, d.interpretations ?? [], d.kind === 'waiting' ? 'starts' : 'ends');
+  // a lead time the engine computed (computePeriod records its direction) recomputes the same way; the election calendar's milestones by periodBefore
+  if (spec?.direction === 'before' && d.direction !== 'before') return periodBefore(edition, d.rule, d.anchor, calendar, d.interpretations ?? [], d.kind === 'waiting' ? 'starts' : 'ends');
   return periodOf(edition, d.rule, d.anchor, calendar, d.interpretations ?? []);
 }
 

@@ -205,6 +205,113 @@ const rules = ruleList([
     },
     cite: cite('11', '6', 'если за это проголосовало большинство от общего числа присутствующих депутатов'),
   },
+  // ── issue 15, P-02 first session / P-04 extraordinary session / P-09 sanctions (Arts 10, 11, 18, 21) ──
+  {
+    id: 'art10.p1.commission_chair_convenes', procedure: 'P-02', kind: 'norm',
+    norm: { modality: 'duty', subject: 'territorial_election_commission_chair', what: 'convene_first_session' },
+    title: {
+      en: 'The first session is convened by the chair of the territorial election commission',
+      ru: 'Первую сессию созывает председатель территориальной избирательной комиссии',
+      kk: 'Бірінші сессияны аумақтық сайлау комиссиясының төрағасы шақырады',
+    },
+    cite: cite('10', '1', 'Первая сессия вновь избранного маслихата созывается председателем соответствующей территориальной избирательной комиссии'),
+  },
+  {
+    id: 'art10.p2.chair_convenes', procedure: 'P-04', kind: 'norm',
+    norm: { modality: 'duty', subject: 'session_chair', what: 'convene_and_conduct_extraordinary_session' },
+    title: {
+      en: 'An extraordinary session is convened and conducted by the session chair',
+      ru: 'Внеочередная сессия созывается и ведётся председателем сессии',
+      kk: 'Кезектен тыс сессияны сессия төрағасы шақырады және жүргізеді',
+    },
+    cite: cite('10', '2', 'Внеочередная сессия маслихата созывается и ведется председателем сессии маслихата'),
+  },
+  {
+    id: 'art10.p2.only_grounds', procedure: 'P-04', kind: 'norm',
+    norm: { modality: 'condition', subject: 'extraordinary_session', what: 'consider_only_grounds' },
+    title: {
+      en: 'An extraordinary session may consider only the issues that were its grounds',
+      ru: 'На внеочередной сессии рассматриваются исключительно вопросы, послужившие основанием для созыва',
+      kk: 'Кезектен тыс сессияда тек оны шақыруға негіз болған мәселелер қаралады',
+    },
+    cite: cite('10', '2', 'На внеочередной сессии могут рассматриваться исключительно вопросы, послужившие основанием для ее созыва'),
+  },
+  {
+    id: 'art11.p2.commission_chair_presides', procedure: 'P-02', kind: 'norm',
+    norm: { modality: 'duty', subject: 'election_commission_chair', what: 'open_and_preside_until_chair_elected' },
+    title: {
+      en: 'The election commission chair opens the first session and presides until the session chair is elected',
+      ru: 'Первую сессию открывает и до избрания председателя сессии ведёт председатель избирательной комиссии',
+      kk: 'Бірінші сессияны сессия төрағасы сайланғанға дейін сайлау комиссиясының төрағасы ашады және жүргізеді',
+    },
+    cite: cite('11', '2', 'Первую сессию маслихата открывает и до избрания председателя сессии маслихата ведет председатель соответствующей избирательной комиссии'),
+  },
+  {
+    id: 'art18.p2.chair_majority', procedure: 'P-06', alsoUsedBy: ['P-02'], kind: 'threshold',
+    threshold: { numerator: 1, denominator: 2, comparison: 'majority', base: 'total_deputies' },
+    title: {
+      en: 'Session chair elected by open vote, a majority of the total number of deputies',
+      ru: 'Председатель сессии избирается открытым голосованием большинством от общего числа депутатов',
+      kk: 'Сессия төрағасы ашық дауыс беру арқылы депутаттардың жалпы санының көпшілігімен сайланады',
+    },
+    cite: cite('18', '2', 'Председатель сессии маслихата избирается открытым голосованием большинством голосов от общего числа депутатов маслихата'),
+    interpretations: [TOTAL],
+  },
+  {
+    id: 'art18.p3.chair_twice_a_year', procedure: 'P-06', alsoUsedBy: ['P-02'], kind: 'cap',
+    cap: { bound: 'max', limit: 2, counts: 'elections_as_session_chair_per_calendar_year' },
+    title: {
+      en: 'A deputy may be elected session chair at most twice in a calendar year',
+      ru: 'Депутат не может быть избран председателем сессии более двух раз в течение календарного года',
+      kk: 'Депутат күнтізбелік жыл ішінде сессия төрағасы болып екі реттен артық сайлана алмайды',
+    },
+    cite: cite('18', '3', 'Депутат маслихата не может быть избран председателем сессии маслихата более двух раз в течение календарного года'),
+    note: 'A calendar year (1 January to 31 December), not a year counted from an election.',
+  },
+  {
+    id: 'art21.p4.measures', procedure: 'P-09', kind: 'norm',
+    norm: { modality: 'power', subject: 'maslikhat', what: 'impose_censure_or_public_apology' },
+    title: {
+      en: 'Sanctions on a deputy: censure, or compelling a public apology',
+      ru: 'Меры взыскания: порицание; понуждение к принесению публичного извинения',
+      kk: 'Жаза шаралары: сөгіс; көпшілік алдында кешірім сұратуға мәжбүрлеу',
+    },
+    cite: cite('21', '4', 'могут налагаться следующие меры взыскания'),
+    note: 'For non-performance of the duties of 21(2) or a breach of the ethics rules of the regulations.',
+  },
+  {
+    id: 'art21.p5.sanction_majority', procedure: 'P-09', kind: 'threshold',
+    threshold: { numerator: 1, denominator: 2, comparison: 'majority', base: 'deputies_present' },
+    title: {
+      en: 'A sanction is imposed by a majority of the deputies present, on the territorial election commission\'s submission',
+      ru: 'Взыскание налагается большинством от общего числа присутствующих депутатов по представлению территориальной избирательной комиссии',
+      kk: 'Жаза аумақтық сайлау комиссиясының ұсынуы бойынша қатысып отырған депутаттардың көпшілік дауысымен қолданылады',
+    },
+    cite: cite('21', '5', 'Взыскания налагаются на сессии маслихата большинством голосов от общего числа присутствующих депутатов по представлению соответствующей территориальной избирательной комиссии'),
+  },
+  {
+    id: 'art21.p5.publication', procedure: 'P-09', kind: 'norm',
+    norm: { modality: 'duty', subject: 'maslikhat', what: 'publish_sanction_in_territory_media' },
+    title: {
+      en: 'The sanction is published in the mass media of the territory',
+      ru: 'Информация о наложении взыскания публикуется в СМИ, распространяемых на территории',
+      kk: 'Жаза қолданылғаны туралы ақпарат аумақта таралатын БАҚ-та жарияланады',
+    },
+    cite: cite('21', '5', 'с публикацией информации об их наложении в средствах массовой информации, распространяемых на соответствующей территории'),
+  },
+  {
+    id: 'art21.p5.no_repeat', procedure: 'P-09', kind: 'norm',
+    norm: { modality: 'condition', subject: 'maslikhat', what: 'no_second_sanction_same_misconduct' },
+    title: {
+      en: 'No second sanction for the same misconduct',
+      ru: 'Взыскания не могут быть наложены повторно за один и тот же проступок',
+      kk: 'Бір теріс қылық үшін жаза қайта қолданылмайды',
+    },
+    cite: cite('21', '5', 'Взыскания не могут быть наложены повторно за один и тот же проступок'),
+    interpretations: [{ id: 'art21.p5.same_misconduct', chosen: 'same_ground_and_date' }],
+    note: 'A bar across procedures, without a time limit; kept in PostgreSQL (procedure_bars).',
+  },
+  // ── end of issue 15 block ──
   {
     id: 'art21_1.answer_to_inquiry', procedure: 'P-08', kind: 'period',
     period: after(1, 'month', 'deadline', 'inquiry_received'),

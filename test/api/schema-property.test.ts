@@ -184,7 +184,7 @@ beforeAll(async () => {
     if (r.status !== 200) throw new Error(`${register}: ${r.status} ${JSON.stringify(r.body)}`);
   };
   // the examples' registers, and what the generated ones need beside them
-  for (const [kind, unit] of [['akim_consent', 'KZ-EXAMPLE'], ['rural_akim_election', 'ALM-R'], ['senate_recall', 'KZ-TEST-R']] as const) {
+  for (const [kind, unit] of [['akim_consent', 'KZ-EXAMPLE'], ['first_session', 'KZ-EXAMPLE'], ['rural_akim_election', 'ALM-R'], ['senate_recall', 'KZ-TEST-R']] as const) {
     for (const r of registersIn(path.join(PROJECT_ROOT, `examples/${kind}/registers`))) {
       let text = r.csv;
       if (kind === 'rural_akim_election' && r.register === 'admin_units') text += RURAL_UNITS.map((u) => `${u},rural_district,ALM-R.TALGAR,Ауыл ${u},Село ${u}\n`).join('');
@@ -217,6 +217,10 @@ beforeAll(async () => {
       if (def.kind === 'akim_consent') (b.post as Body).id = `PROP-AC-${i}`;
       if (def.kind === 'no_confidence') (b.akim as Body).postId = `PROP-NC-${i}`;
       if (def.kind === 'senate_recall') (b.senator as Body).id = `PROP-SR-${i}`;
+      if (def.kind === 'extraordinary_session') (b.proposal as Body).id = `PROP-ES-${i}`;
+      if (def.kind === 'first_session') b.convocation = `PROP-FS-${i}`;
+      // the bar of 21(5): each start a misconduct of its own day
+      if (def.kind === 'deputy_sanction') { (b.submission as Body).number = `PROP-DS-${i}`; b.misconduct = shiftDates(b.misconduct, -i) as Body; }
       if (def.kind === 'statutory_wait') b.anchor = new Date(Date.parse(`${today}T00:00:00Z`) - i * DAY).toISOString().slice(0, 10);
       if (def.kind === 'rural_akim_election') b.unit = RURAL_UNITS[i - 1];
       return b;

@@ -13,12 +13,18 @@ import { noConfidenceSpec } from '../../workflows/no-confidence.js';
 import { senateRecallSpec } from '../../workflows/senate-recall.js';
 import { ruralAkimElectionSpec } from '../../workflows/rural-akim-election.js';
 import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
+import { extraordinarySessionSpec } from '../../workflows/extraordinary-session.js';
+import { firstSessionSpec } from '../../workflows/first-session.js';
+import { deputySanctionSpec } from '../../workflows/deputy-sanction.js';
 import type { ProcedureSpec } from '../../workflows/engine/spec.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import { startPure, CALENDAR_REF } from '../harness/pure.js';
 
 const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
   akim_consent: akimConsentSpec, no_confidence: noConfidenceSpec, senate_recall: senateRecallSpec, rural_akim_election: ruralAkimElectionSpec, statutory_wait: statutoryWaitSpec,
+  extraordinary_session: extraordinarySessionSpec,
+  first_session: firstSessionSpec,
+  deputy_sanction: deputySanctionSpec,
 };
 interface Example { procedure: string; start: { at: string; input: Record<string, unknown> }; acts: { at: string; act: string; input: Record<string, unknown>; expectRefusal?: string }[] }
 /** The acts of an example (its import steps, files loaded beside it, are not acts). */

@@ -25,6 +25,9 @@ import { noConfidenceSpec } from '../../workflows/no-confidence.js';
 import { senateRecallSpec } from '../../workflows/senate-recall.js';
 import { ruralAkimElectionSpec } from '../../workflows/rural-akim-election.js';
 import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
+import { extraordinarySessionSpec } from '../../workflows/extraordinary-session.js';
+import { firstSessionSpec } from '../../workflows/first-session.js';
+import { deputySanctionSpec } from '../../workflows/deputy-sanction.js';
 import { isImport, type Scenario } from '../../workflows/scenario.js';
 import { scenarioFiles } from '../../client/http/examples.js';
 import { CALENDAR_REF, startPure, type PureRun } from '../harness/pure.js';
@@ -36,6 +39,9 @@ const runs = (n: number) => Math.max(1, Math.round(n * FACTOR));
 
 const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
   akim_consent: akimConsentSpec, no_confidence: noConfidenceSpec, senate_recall: senateRecallSpec, rural_akim_election: ruralAkimElectionSpec, statutory_wait: statutoryWaitSpec,
+  extraordinary_session: extraordinarySessionSpec,
+  first_session: firstSessionSpec,
+  deputy_sanction: deputySanctionSpec,
 };
 const EDITION = 'kz-148@2018-07-12';
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -56,6 +62,8 @@ const DATA = {
   }),
   electorsAsOf: async (i: { areaId: string; date: string }) => ({ areaId: i.areaId, date: i.date, maslikhats: [], electors: Array.from({ length: 200 }, (_, n) => ({ id: `E${n}`, maslikhatId: 'M1' })), digest: 'r'.repeat(64) }),
   senateRecallRecordBar: async () => undefined,
+  procedureBarCheck: async () => ({ barred: false }),
+  recordProcedureBar: async () => undefined,
 };
 /** Each asks PostgreSQL with the dates it is given: one PostgreSQL would refuse is a failure of the procedure, not of the fixture. */
 const IO = Object.fromEntries(Object.entries(DATA).map(([name, f]) => [name, async (a: Record<string, unknown>) => {
