@@ -4,6 +4,7 @@ import { procedureRegistryActivities } from '../activities/procedure-registry.js
 import { closeActivities, createActivities, RecordsInputError, type RecordsConfig } from '../activities/index.js';
 import { senateRecallActivities } from '../activities/senate-recall.js';
 import { integrityActivities } from '../activities/integrity.js';
+import { sessionActivities } from '../activities/sessions.js';
 
 export type ChannelsConfig = Pick<RecordsConfig, 'mail' | 'webhook' | 'outbox'>;
 
@@ -36,7 +37,7 @@ export function buildActivities(pool: pg.Pool, channels: ChannelsConfig & { audi
   // runtime writes go through the restricted role: it can append to the ledger, never change it
   const records = createActivities({ pool, role: 'tartip_worker', ...channels });
   const integrity = integrityActivities({ pool, role: 'tartip_worker', ...(channels.mail ? { mail: channels.mail } : {}), ...(channels.auditors ? { auditors: channels.auditors } : {}) });
-  const all = dataErrorsFinal({ ...procedureRegistryActivities(pool), ...records, ...senateRecallActivities({ pool, role: 'tartip_worker' }), ...integrity });
+  const all = dataErrorsFinal({ ...procedureRegistryActivities(pool), ...records, ...senateRecallActivities({ pool, role: 'tartip_worker' }), ...sessionActivities({ pool, role: 'tartip_worker' }), ...integrity });
   closers.set(all, () => closeActivities(records));
   return all;
 }
