@@ -116,7 +116,7 @@ export const regularSessionSpec = defineProcedure<RegularSessionFacts, Stage, In
     openLeadTimes(b, c.day);
     b.record('convened', {
       type: 'regular_session_convened', at: c.at, actor: input.startedBy,
-      payload: { session: input.session.number, by: c.by, chair: c.chair.deputyId, day: c.day, place: c.place, agenda: c.agenda, roster: b.facts.roster, interpretations: b.interpretations },
+      payload: { session: input.session.number, by: c.by, chair: c.chair.deputyId, day: c.day, place: c.place, agenda: c.agenda, interpretations: b.interpretations },
       citation: [b.cite('art18.p4.convening_decision'), ...(c.by === 'secretary' ? [b.cite('art18.p3.chair_absent')] : [])],
     });
     return b.facts;
@@ -136,7 +136,7 @@ export const regularSessionSpec = defineProcedure<RegularSessionFacts, Stage, In
         const late = b.isLate(NOTICE, a.at);
         b.facts.announced = { at: a.at, late };
         b.cancel(NOTICE);
-        b.record('announced', { type: 'regular_session_announced', at: a.at, actor: a.actor, payload: { day: b.facts.day, place: b.facts.place, agenda: b.facts.agenda.map((i) => i.title), late }, citation: b.cite(NOTICE) });
+        b.record(`announced/${b.facts.day}`, { type: 'regular_session_announced', at: a.at, actor: a.actor, payload: { day: b.facts.day, place: b.facts.place, agenda: b.facts.agenda.map((i) => i.title), late }, citation: b.cite(NOTICE) });
         const params = { maslikhat: input.maslikhatName, session: input.session.number, sessionDate: b.facts.day, place: b.facts.place, agenda: b.facts.agenda.map((i) => i.title).join('; ') };
         for (const to of ['deputies', 'population', 'akim'] as const) b.notify(`announced/${to}/${b.facts.day}`, noticeTo(input.addressees[to], 'regular_session_notice', b.cite(NOTICE), a.at, params));
       },
@@ -210,7 +210,7 @@ export const regularSessionSpec = defineProcedure<RegularSessionFacts, Stage, In
         b.cancel(NOTICE);
         b.cancel(MATERIALS);
         b.setStage('sitting');
-        b.record('opened', { type: 'regular_session_opened', at: a.at, actor: a.actor, payload: { presiding: a.presiding, present: a.present, quorum, late }, citation: [...quorum.citations, ...(a.presiding === 'secretary' ? [b.cite('art18.p3.chair_absent')] : [])] });
+        b.record('opened', { type: 'regular_session_opened', at: a.at, actor: a.actor, payload: { presiding: a.presiding, present: a.present, quorum, late, roster: b.facts.roster }, citation: [...quorum.citations, ...(a.presiding === 'secretary' ? [b.cite('art18.p3.chair_absent')] : [])] });
         planYear(b, input, a.at, heldBefore + 1);
       },
     }),

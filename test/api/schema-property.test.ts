@@ -218,6 +218,7 @@ beforeAll(async () => {
       if (def.kind === 'akim_consent') (b.post as Body).id = `PROP-AC-${i}`;
       if (def.kind === 'no_confidence') (b.akim as Body).postId = `PROP-NC-${i}`;
       if (def.kind === 'senate_recall') (b.senator as Body).id = `PROP-SR-${i}`;
+      if (def.kind === 'regular_session') (b.session as Body).number = `PROP-RS-${i}`;
       if (def.kind === 'statutory_wait') b.anchor = new Date(Date.parse(`${today}T00:00:00Z`) - i * DAY).toISOString().slice(0, 10);
       if (def.kind === 'rural_akim_election') b.unit = RURAL_UNITS[i - 1];
       return b;

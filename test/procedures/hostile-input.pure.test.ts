@@ -11,6 +11,7 @@ import { InputRefusal, parseInput } from '../../workflows/engine/pipeline.js';
 import { akimConsentSpec } from '../../workflows/akim-consent.js';
 import { noConfidenceSpec } from '../../workflows/no-confidence.js';
 import { senateRecallSpec } from '../../workflows/senate-recall.js';
+import { regularSessionSpec } from '../../workflows/regular-session.js';
 import { ruralAkimElectionSpec } from '../../workflows/rural-akim-election.js';
 import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
 import type { ProcedureSpec } from '../../workflows/engine/spec.js';
@@ -18,7 +19,7 @@ import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import { startPure, CALENDAR_REF } from '../harness/pure.js';
 
 const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
-  akim_consent: akimConsentSpec, no_confidence: noConfidenceSpec, senate_recall: senateRecallSpec, rural_akim_election: ruralAkimElectionSpec, statutory_wait: statutoryWaitSpec,
+  akim_consent: akimConsentSpec, no_confidence: noConfidenceSpec, senate_recall: senateRecallSpec, rural_akim_election: ruralAkimElectionSpec, statutory_wait: statutoryWaitSpec, regular_session: regularSessionSpec,
 };
 interface Example { procedure: string; start: { at: string; input: Record<string, unknown> }; acts: { at: string; act: string; input: Record<string, unknown>; expectRefusal?: string }[] }
 /** The acts of an example (its import steps, files loaded beside it, are not acts). */

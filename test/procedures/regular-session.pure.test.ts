@@ -3,7 +3,10 @@
 // of 11(3) is 20 (2/3 of 30), a majority of the total 16. The 2025 calendar: 8 March (Saturday)
 // carried to 10 March; Nauryz 21–23 March carried to 24–25 March. The marks that span sessions
 // (activities/sessions.ts) are kept in memory by `marks()`, counted as the SQL counts them.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import { regularSessionSpec } from '../../workflows/regular-session.js';
 import { startPure } from '../harness/pure.js';
 import type { CountSessionMarksInput, RecordSessionMarkInput } from '../../activities/sessions.js';
@@ -261,5 +264,19 @@ describe('10(2): four regular sessions a year, tracked from the records', () => 
     const term = await run({ termStart: '2024-06-15', interpretations: [{ id: 'art10.p2.year', chosen: 'term_year' }] }, sitting(), marks([held('p:1', '2024-12-20')]));
     expect(facts(term).year).toEqual({ from: '2024-06-15', to: '2025-06-14', held: 2, needed: 2, latestNotice: '2025-05-25' });
     expect(await refusalOfStart({ interpretations: [{ id: 'art10.p2.year', chosen: 'term_year' }] })).toBe('invalid_input');
+  });
+});
+
+describe('the examples (examples/regular_session) in the pure runner, as they say', () => {
+  const dir = path.join(PROJECT_ROOT, 'examples', 'regular_session');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  it('one for every branch', () => expect(files.length).toBeGreaterThanOrEqual(10));
+  it.each(files)('%s', async (f) => {
+    const x = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { start: { at: string; input: Record<string, unknown> }; acts: { at: string; act: string; input: Record<string, unknown>; expectRefusal?: string }[]; runUntil?: string; expect: { stage: string; outcome: string; deadlines?: Record<string, string> } };
+    const r = await startPure(regularSessionSpec, x.start.at, x.start.input, marks());
+    for (const s of x.acts) expect(await r.act(s.act, { ...s.input, at: s.at }), `${s.act} at ${s.at}`).toBe(s.expectRefusal ?? null);
+    if (x.runUntil) await r.until(x.runUntil);
+    expect([r.state().stage, r.state().outcome]).toEqual([x.expect.stage, x.expect.outcome]);
+    for (const [rule, date] of Object.entries(x.expect.deadlines ?? {})) expect((r.state().periods as { rule: string; date: string }[]).filter((p) => p.rule === rule).map((p) => p.date)).toContain(date);
   });
 });

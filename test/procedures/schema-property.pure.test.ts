@@ -23,6 +23,7 @@ import { DEFINITIONS } from '../../workflows/definitions.js';
 import { akimConsentSpec } from '../../workflows/akim-consent.js';
 import { noConfidenceSpec } from '../../workflows/no-confidence.js';
 import { senateRecallSpec } from '../../workflows/senate-recall.js';
+import { regularSessionSpec } from '../../workflows/regular-session.js';
 import { ruralAkimElectionSpec } from '../../workflows/rural-akim-election.js';
 import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
 import { isImport, type Scenario } from '../../workflows/scenario.js';
@@ -35,7 +36,7 @@ const FACTOR = Number(process.env.TARTIP_PROP_RUNS ?? 1);
 const runs = (n: number) => Math.max(1, Math.round(n * FACTOR));
 
 const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
-  akim_consent: akimConsentSpec, no_confidence: noConfidenceSpec, senate_recall: senateRecallSpec, rural_akim_election: ruralAkimElectionSpec, statutory_wait: statutoryWaitSpec,
+  akim_consent: akimConsentSpec, no_confidence: noConfidenceSpec, senate_recall: senateRecallSpec, rural_akim_election: ruralAkimElectionSpec, statutory_wait: statutoryWaitSpec, regular_session: regularSessionSpec,
 };
 const EDITION = 'kz-148@2018-07-12';
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -56,6 +57,8 @@ const DATA = {
   }),
   electorsAsOf: async (i: { areaId: string; date: string }) => ({ areaId: i.areaId, date: i.date, maslikhats: [], electors: Array.from({ length: 200 }, (_, n) => ({ id: `E${n}`, maslikhatId: 'M1' })), digest: 'r'.repeat(64) }),
   senateRecallRecordBar: async () => undefined,
+  recordSessionMark: async () => undefined,
+  countSessionMarks: async () => ({ count: 0, marks: [] }),
 };
 /** Each asks PostgreSQL with the dates it is given: one PostgreSQL would refuse is a failure of the procedure, not of the fixture. */
 const IO = Object.fromEntries(Object.entries(DATA).map(([name, f]) => [name, async (a: Record<string, unknown>) => {
