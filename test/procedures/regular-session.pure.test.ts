@@ -3,6 +3,12 @@
 // of 11(3) is 20 (2/3 of 30), a majority of the total 16. The 2025 calendar: 8 March (Saturday)
 // carried to 10 March; Nauryz 21–23 March carried to 24–25 March. The marks that span sessions
 // (activities/sessions.ts) are kept in memory by `marks()`, counted as the SQL counts them.
+// The catalogue's traps for these articles: T-6 "общего числа" (seats fixed or mandates held) and
+// T-38 (the bases differ: the quorum and the decisions count the total, the closed sitting those
+// present; "избранных" is the extraordinary session's, not this kind's) — the quorum, decision and
+// closed-sitting rows; T-8 "дней" without a qualifier and T-9 "за N дней до" — the convening rows;
+// "в год" (art10.p2.year) and "календарного года" (18(3)) — the year rows and the chair's rows.
+
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -212,6 +218,10 @@ describe('18(2)-(3), 18(4), 19(3): the next chair, the protocol, publication', (
     await run({}, [...sitting(), a('electChair', '2025-03-20', { deputyId: 'D7', ...vote(10, 5) })], twice);
     const lastYear = marks([elected('regular_session:M-TEST:10', 'D7', '2024-12-20'), elected('regular_session:M-TEST:11', 'D7', '2025-02-20')]);
     await run({}, [...sitting(), a('electChair', '2025-03-20', { deputyId: 'D7', ...vote(20, 5) })], lastYear);
+  });
+  it('18(3) counts the calendar year even where 10(2) counts the term year: elected 20.12.2024 and 20.02.2025 (one term year from 15.06.2024), a third on 20.03.2025 is allowed', async () => {
+    const io = marks([elected('regular_session:M-TEST:9', 'D7', '2024-12-20'), elected('regular_session:M-TEST:11', 'D7', '2025-02-20')]);
+    await run({ termStart: '2024-06-15', interpretations: [{ id: 'art10.p2.year', chosen: 'term_year' }] }, [...sitting(), a('electChair', '2025-03-20', { deputyId: 'D7', ...vote(20, 5) })], io);
   });
   it('chaired_session_day: counted when the chaired session is convened: D1 chaired two sessions of 2025, a third is refused at the convening', async () => {
     const chaired = (p: string, d: string) => ({ ...held(p, d), mark: 'chaired' as const, subjectId: 'D1' });
