@@ -55,7 +55,7 @@ export const BEFORE_NON_WORKING_DAY = {
  * id (same options): a rule listing the key has its option applied as the value (statute/rules.ts
  * periodFor; shown so by statute/rule-interpretations.ts).
  */
-export const PERIOD_QUESTION_OF: Readonly<Record<string, string>> = Object.freeze({ 'art36_1.p3.days_before': 'period.days_before' });
+export const PERIOD_QUESTION_OF: Readonly<Record<string, string>> = Object.freeze({ 'art36_1.p3.days_before': 'period.days_before', 'art11.p4.break_end': 'period.deadline_non_working_day' });
 
 const list: Interpretation[] = [
   DAYS_BEFORE,
@@ -347,6 +347,52 @@ const list: Interpretation[] = [
     appliesTo: ['art21.p5.no_repeat'],
   },
   // ── end of issue 15 block ──
+  // ── issue 15 (i15-b), P-03/P-05/P-06 regular session (workflows/regular-session.ts) ──
+  {
+    id: 'art10.p2.year',
+    question: 'Catalogue P-03: "не реже четырех раз в год" — which year: the calendar year (1 January to 31 December), or each year of the maslikhat\'s term counted from its first session?',
+    options: ['calendar_year', 'term_year'],
+    default: 'calendar_year',
+    rationale: 'The text says "в год" without a qualifier; the same law says "календарного года" in 18(3) for the chair, and the maslikhat plans and reports by calendar year (the budget year). term_year counts from the day of the first session (10(1)) to the day before its anniversary. Flag for legal review.',
+    cite: c('10', '2', 'Очередная сессия маслихата созывается не реже четырех раз в год'),
+    appliesTo: ['art10.p2.regular_per_year'],
+  },
+  {
+    id: 'art18.p3.year_of_election',
+    question: '18(3): "не может быть избран председателем сессии … более двух раз в течение календарного года" — is an election counted in the year of the session that elects (the chair of the next session is elected at the previous one), or in the year of the session the deputy chairs?',
+    options: ['election_day', 'chaired_session_day'],
+    default: 'election_day',
+    rationale: 'The words count elections ("избран"), and an election happens on the day of the electing session; a deputy elected in December to chair the February session is elected in December. chaired_session_day counts the chairing instead: it is checked when the session the deputy chairs is convened.',
+    cite: c('18', '3', 'Депутат маслихата не может быть избран председателем сессии маслихата более двух раз в течение календарного года'),
+    appliesTo: ['art18.p3.chair_twice_a_year'],
+  },
+  {
+    id: 'art18.p6.casting_vote',
+    question: '18(6) with 11(3): the votes are equally divided but a decision needs a majority of the total number of deputies — does the chair\'s casting vote decide the tie outright, or does it count as one more vote that must still reach that majority?',
+    options: ['adds_to_total_majority', 'decides_tie'],
+    default: 'adds_to_total_majority',
+    rationale: 'The rule of 11(3) ("большинством голосов от общего числа депутатов") is not set aside by 18(6): the casting vote is counted once more for the side the chair voted, and the decision is adopted only if that side then reaches the threshold of the vote. With all deputies of an even total voting, both readings agree (15:15 of 30 → 16); with fewer present (14:14 of 30) only decides_tie adopts. The stricter reading: a decision adopted under it is adopted under both.',
+    cite: c('18', '6', 'Председатель сессии маслихата пользуется правом решающего голоса в случае, если при голосовании на сессии маслихата голоса депутатов разделяются поровну'),
+    appliesTo: ['art18.p6.casting_vote', 'art11.p3.decision_majority', 'art11.p6.closed_session_decision'],
+  },
+  {
+    id: 'art10.p3.lead_time_missed',
+    question: 'Catalogue P-03: the notice (10 days) or the materials (5 days) come later than 10(3) allows — what follows? The law states no consequence.',
+    options: ['flagged', 'session_postponed'],
+    default: 'flagged',
+    rationale: 'The law names no consequence (catalogue P-03, "Missed deadlines"), and §9 forbids inventing one: the late notice is recorded as late and shown, and the session may be held. session_postponed is the cautious reading: the session cannot be opened on that day and the chair sets a new one (reschedule), for which the lead times are counted again. A session day chosen so close that a notice is already late is refused at the decision to convene under both.',
+    cite: c('10', '3', 'сообщает депутатам, населению и акиму не позднее чем за десять дней до сессии'),
+    appliesTo: ['art10.p3.notice_regular', 'art10.p3.materials_regular'],
+  },
+  {
+    id: 'art11.p4.break_end',
+    question: '11(4): a break "не превышающий пятнадцати календарных дней" whose fifteenth day is not a working day — does the limit stay on that day, or move to the next working day as the end of a time limit does (period.deadline_non_working_day)?',
+    options: ['no_move', 'next_working_day'],
+    default: 'no_move',
+    rationale: 'The law counts the break in calendar days expressly, as a maximum of its length, not a time limit within which someone acts: moving its end would allow a break longer than fifteen calendar days. A break decided on 01.03.2025 may last until 16.03.2025 at the latest (day 1 is 02.03), though 16.03 is a Sunday. Asked of this rule only, as period.deadline_non_working_day (same options).',
+    cite: c('11', '4', 'не превышающий пятнадцати календарных дней'),
+  },
+  // ── end of issue 15 (i15-b) block ──
 ];
 
 export const INTERPRETATIONS: Readonly<Record<string, Interpretation>> = Object.freeze(

@@ -162,7 +162,7 @@ export function periodFor(r: EditionRule, anchor: IsoDate, recorded: readonly In
     const used = useOf(u.id, recorded.some((x) => x.id === u.id) ? recorded : u.chosen);
     if (used.id === 'days.unqualified_are_calendar') unit = used.chosen as PeriodUnit;
     const general = PERIOD_QUESTION_OF[used.id];
-    if (general && p.direction === 'before' && !recorded.some((x) => x.id === general)) periodUses.push({ id: general, chosen: used.chosen });
+    if (general && (p.direction === 'before' || general === 'period.deadline_non_working_day') && !recorded.some((x) => x.id === general)) periodUses.push({ id: general, chosen: used.chosen });
     recordAlso.push(used);
   }
   for (const u of recorded) if (u.id.startsWith('period.')) periodUses.push({ id: u.id, chosen: u.chosen });

@@ -5,6 +5,7 @@ import { closeActivities, createActivities, RecordsInputError, type RecordsConfi
 import { senateRecallActivities } from '../activities/senate-recall.js';
 import { integrityActivities } from '../activities/integrity.js';
 import { barActivities } from '../activities/bars.js';
+import { sessionActivities } from '../activities/sessions.js';
 
 export type ChannelsConfig = Pick<RecordsConfig, 'mail' | 'webhook' | 'outbox'>;
 
@@ -37,7 +38,7 @@ export function buildActivities(pool: pg.Pool, channels: ChannelsConfig & { audi
   // runtime writes go through the restricted role: it can append to the ledger, never change it
   const records = createActivities({ pool, role: 'tartip_worker', ...channels });
   const integrity = integrityActivities({ pool, role: 'tartip_worker', ...(channels.mail ? { mail: channels.mail } : {}), ...(channels.auditors ? { auditors: channels.auditors } : {}) });
-  const all = dataErrorsFinal({ ...procedureRegistryActivities(pool), ...records, ...senateRecallActivities({ pool, role: 'tartip_worker' }), ...barActivities({ pool, role: 'tartip_worker' }), ...integrity });
+  const all = dataErrorsFinal({ ...procedureRegistryActivities(pool), ...records, ...senateRecallActivities({ pool, role: 'tartip_worker' }), ...barActivities({ pool, role: 'tartip_worker' }), ...sessionActivities({ pool, role: 'tartip_worker' }), ...integrity });
   closers.set(all, () => closeActivities(records));
   return all;
 }

@@ -9,6 +9,7 @@ import { senateRecallDefinition } from './senate-recall.js';
 import { extraordinarySessionDefinition } from './extraordinary-session.js';
 import { firstSessionDefinition } from './first-session.js';
 import { deputySanctionDefinition } from './deputy-sanction.js';
+import { regularSessionDefinition } from './regular-session.js';
 
 export const DEFINITIONS: readonly ProcedureDefinition[] = [
   statutoryWaitDefinition,
@@ -19,6 +20,7 @@ export const DEFINITIONS: readonly ProcedureDefinition[] = [
   extraordinarySessionDefinition,
   firstSessionDefinition,
   deputySanctionDefinition,
+  regularSessionDefinition,
 ];
 
 export function definitionOf(kind: string): ProcedureDefinition | undefined {

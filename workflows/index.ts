@@ -7,5 +7,6 @@ export { ruralAkimElection } from './rural-akim-election.js';
 export { extraordinarySession } from './extraordinary-session.js';
 export { firstSession } from './first-session.js';
 export { deputySanction } from './deputy-sanction.js';
+export { regularSession } from './regular-session.js';
 export { selfCheck } from './self-check.js';
 export { integrityWatch } from './integrity-watch.js';

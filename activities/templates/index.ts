@@ -2,6 +2,7 @@
 // A template is a subject and a body per language with {placeholders}; a parameter is a plain
 // value (names, dates, numbers) or a text per language ({ kk, ru, en }) for free wording.
 import type { Citation } from '../../statute/types.js';
+import { REGULAR_SESSION_TEMPLATES } from './regular-session.js';
 
 export type NoticeLang = 'kk' | 'ru' | 'en';
 export const NOTICE_LANGS: readonly NoticeLang[] = ['kk', 'ru', 'en'];
@@ -14,7 +15,7 @@ export interface Rendered {
   body: string;
 }
 
-interface Template {
+export interface Template {
   id: string;
   /** Who it is for, informally (documentation). */
   audience: string;
@@ -447,7 +448,7 @@ const T: Template[] = [
   // ── end of issue 7 block ──
 ];
 
-export const TEMPLATES: ReadonlyMap<string, Template> = new Map(T.map((t) => [t.id, t]));
+export const TEMPLATES: ReadonlyMap<string, Template> = new Map([...T, ...REGULAR_SESSION_TEMPLATES].map((t) => [t.id, t]));
 export const TEMPLATE_IDS = T.map((t) => t.id);
 
 const LAW_148: Record<NoticeLang, string> = {

@@ -97,7 +97,7 @@ function periodAgain(d: MovedPeriod, edition: Edition, calendar: Calendar): Date
   return d.suspensions?.length ? reapplySuspensions(fresh, d.suspensions, calendar) : fresh;
 }
 
-/** Forward (periodOf), a lead time (periodBefore), or a named day. */
+/** Forward (periodOf), a lead time of the election calendar (periodBefore), a lead time of the engine (periodOf, recorded with direction 'before'), or a named day. */
 function freshPeriod(d: DatedPeriod, edition: Edition, calendar: Calendar): DatedPeriod {
   const r = rule(edition, d.rule);
   // a day the law names itself (count 0): only its boundary instant is computed

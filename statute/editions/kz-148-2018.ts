@@ -182,7 +182,7 @@ const rules = ruleList([
       kk: 'Сессия жұмысындағы үзіліс: 15 күнтізбелік күннен аспайды',
     },
     cite: cite('11', '4', 'не превышающий пятнадцати календарных дней'),
-    interpretations: [ANCHOR],
+    interpretations: [ANCHOR, { id: 'art11.p4.break_end', chosen: 'no_move' }],
   },
   {
     id: 'art11.p6.closed_session_proposers', procedure: 'P-05', kind: 'threshold',
@@ -246,6 +246,49 @@ const rules = ruleList([
     },
     cite: cite('11', '2', 'Первую сессию маслихата открывает и до избрания председателя сессии маслихата ведет председатель соответствующей избирательной комиссии'),
   },
+  // P-03 regular session / P-05 its sitting / P-06 its chair: Arts 7(2), 10(2), 18, 19
+  {
+    id: 'art10.p2.regular_per_year', procedure: 'P-03', kind: 'cap',
+    cap: { bound: 'min', limit: 4, counts: 'regular_sessions_per_year' },
+    title: {
+      en: 'A regular session is convened at least four times a year',
+      ru: 'Очередная сессия созывается не реже четырёх раз в год',
+      kk: 'Кезекті сессия жылына кемінде төрт рет шақырылады',
+    },
+    cite: cite('10', '2', 'Очередная сессия маслихата созывается не реже четырех раз в год'),
+    interpretations: [{ id: 'art10.p2.year', chosen: 'calendar_year' }],
+    note: '"в год": the calendar year is not stated (catalogue P-03); 18(3) says "календарного года" where it means it.',
+  },
+  {
+    id: 'art18.p4.convening_decision', procedure: 'P-03', kind: 'norm',
+    norm: { modality: 'duty', subject: 'session_chair', what: 'decide_to_convene_and_set_agenda' },
+    title: {
+      en: 'The session chair decides to convene the session and sets its agenda',
+      ru: 'Председатель сессии принимает решение о созыве сессии и формирует повестку дня',
+      kk: 'Сессия төрағасы сессияны шақыру туралы шешім қабылдайды және күн тәртібін қалыптастырады',
+    },
+    cite: cite('18', '4', 'принимает решение о созыве сессии маслихата'),
+  },
+  {
+    id: 'art18.p3.chair_absent', procedure: 'P-03', alsoUsedBy: ['P-05'], kind: 'norm',
+    norm: { modality: 'consequence', subject: 'secretary', what: 'exercise_chair_powers' },
+    title: {
+      en: 'When the session chair is absent, the secretary exercises the chair\'s powers',
+      ru: 'При отсутствии председателя сессии его полномочия осуществляет секретарь маслихата',
+      kk: 'Сессия төрағасы болмаған кезде оның өкілеттігін мәслихат хатшысы жүзеге асырады',
+    },
+    cite: cite('18', '3', 'При отсутствии председателя сессии его полномочия осуществляются секретарем маслихата'),
+  },
+  {
+    id: 'art18.p3.chair_elected_previous', procedure: 'P-06', alsoUsedBy: ['P-03'], kind: 'norm',
+    norm: { modality: 'duty', subject: 'maslikhat', what: 'elect_next_regular_session_chair' },
+    title: {
+      en: 'The chair of the next regular session is elected at the previous session',
+      ru: 'Председатель очередной сессии избирается на предыдущей сессии',
+      kk: 'Кезекті сессияның төрағасы алдыңғы сессияда сайланады',
+    },
+    cite: cite('18', '3', 'Председатель очередной сессии маслихата избирается на предыдущей сессии маслихата'),
+  },
   {
     id: 'art18.p2.chair_majority', procedure: 'P-06', alsoUsedBy: ['P-02'], kind: 'threshold',
     threshold: { numerator: 1, denominator: 2, comparison: 'majority', base: 'total_deputies' },
@@ -258,7 +301,7 @@ const rules = ruleList([
     interpretations: [TOTAL],
   },
   {
-    id: 'art18.p3.chair_twice_a_year', procedure: 'P-06', alsoUsedBy: ['P-02'], kind: 'cap',
+    id: 'art18.p3.chair_twice_a_year', procedure: 'P-06', alsoUsedBy: ['P-02', 'P-03'], kind: 'cap',
     cap: { bound: 'max', limit: 2, counts: 'elections_as_session_chair_per_calendar_year' },
     title: {
       en: 'A deputy may be elected session chair at most twice in a calendar year',
@@ -266,7 +309,60 @@ const rules = ruleList([
       kk: 'Депутат күнтізбелік жыл ішінде сессия төрағасы болып екі реттен артық сайлана алмайды',
     },
     cite: cite('18', '3', 'Депутат маслихата не может быть избран председателем сессии маслихата более двух раз в течение календарного года'),
+    interpretations: [{ id: 'art18.p3.year_of_election', chosen: 'election_day' }],
     note: 'A calendar year (1 January to 31 December), not a year counted from an election.',
+  },
+  {
+    id: 'art18.p6.casting_vote', procedure: 'P-05', kind: 'norm',
+    norm: { modality: 'power', subject: 'session_chair', what: 'casting_vote_on_tie' },
+    title: {
+      en: 'The session chair has the casting vote when the votes are equally divided',
+      ru: 'Председатель сессии пользуется правом решающего голоса при равенстве голосов',
+      kk: 'Дауыстар тең бөлінген кезде сессия төрағасының дауысы шешуші болады',
+    },
+    cite: cite('18', '6', 'Председатель сессии маслихата пользуется правом решающего голоса в случае, если при голосовании на сессии маслихата голоса депутатов разделяются поровну'),
+    interpretations: [{ id: 'art18.p6.casting_vote', chosen: 'adds_to_total_majority' }],
+  },
+  {
+    id: 'art7.p2.fiscal_gate', procedure: 'P-05', kind: 'norm',
+    norm: { modality: 'condition', subject: 'akim', what: 'positive_conclusion_on_fiscal_draft' },
+    title: {
+      en: 'A draft that cuts local revenue or raises local spending is tabled only with the akim\'s positive conclusion',
+      ru: 'Проект решения о сокращении доходов или увеличении расходов местного бюджета вносится лишь при положительном заключении акима',
+      kk: 'Жергілікті бюджет кірістерін қысқартуды немесе шығыстарын ұлғайтуды көздейтін шешім жобасы әкімнің оң қорытындысы болғанда ғана енгізіледі',
+    },
+    cite: cite('7', '2', 'предусматривающие сокращение местных бюджетных доходов или увеличение местных бюджетных расходов, могут быть внесены на рассмотрение лишь при наличии положительного заключения акима'),
+  },
+  {
+    id: 'art18.p4.signs_protocol', procedure: 'P-05', kind: 'norm',
+    norm: { modality: 'duty', subject: 'session_chair', what: 'sign_decisions_and_protocol' },
+    title: {
+      en: 'The session chair signs the decisions and the protocol',
+      ru: 'Председатель сессии подписывает решения маслихата и протоколы',
+      kk: 'Сессия төрағасы мәслихат шешімдері мен хаттамаларына қол қояды',
+    },
+    cite: cite('18', '4', 'подписывает решения маслихата, протоколы'),
+  },
+  {
+    id: 'art19.p3.protocol', procedure: 'P-05', kind: 'norm',
+    norm: { modality: 'duty', subject: 'secretary', what: 'draw_up_protocol_and_cosign' },
+    title: {
+      en: 'The secretary has the protocol drawn up and co-signs the decisions with the session chair',
+      ru: 'Секретарь обеспечивает составление протокола и вместе с председателем сессии подписывает решения',
+      kk: 'Хатшы хаттаманың жасалуын қамтамасыз етеді және сессия төрағасымен бірге шешімдерге қол қояды',
+    },
+    cite: cite('19', '3', 'обеспечивает составление протокола и вместе с председателем сессии подписывает решения'),
+  },
+  {
+    id: 'art19.p3.publication', procedure: 'P-05', kind: 'norm',
+    norm: { modality: 'duty', subject: 'secretary', what: 'publish_decisions' },
+    title: {
+      en: 'The secretary has the decisions of the maslikhat published',
+      ru: 'Секретарь обеспечивает опубликование решений маслихата',
+      kk: 'Хатшы мәслихат шешімдерінің жариялануын қамтамасыз етеді',
+    },
+    cite: cite('19', '3', 'обеспечивает опубликование решений маслихата'),
+    note: 'No period is stated for publication.',
   },
   {
     id: 'art21.p4.measures', procedure: 'P-09', kind: 'norm',

@@ -221,6 +221,7 @@ beforeAll(async () => {
       if (def.kind === 'first_session') b.convocation = `PROP-FS-${i}`;
       // the bar of 21(5): each start a misconduct of its own day
       if (def.kind === 'deputy_sanction') { (b.submission as Body).number = `PROP-DS-${i}`; b.misconduct = shiftDates(b.misconduct, -i) as Body; }
+      if (def.kind === 'regular_session') (b.session as Body).number = `PROP-RS-${i}`;
       if (def.kind === 'statutory_wait') b.anchor = new Date(Date.parse(`${today}T00:00:00Z`) - i * DAY).toISOString().slice(0, 10);
       if (def.kind === 'rural_akim_election') b.unit = RURAL_UNITS[i - 1];
       return b;

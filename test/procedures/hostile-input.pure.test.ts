@@ -11,6 +11,7 @@ import { InputRefusal, parseInput } from '../../workflows/engine/pipeline.js';
 import { akimConsentSpec } from '../../workflows/akim-consent.js';
 import { noConfidenceSpec } from '../../workflows/no-confidence.js';
 import { senateRecallSpec } from '../../workflows/senate-recall.js';
+import { regularSessionSpec } from '../../workflows/regular-session.js';
 import { ruralAkimElectionSpec } from '../../workflows/rural-akim-election.js';
 import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
 import { extraordinarySessionSpec } from '../../workflows/extraordinary-session.js';
@@ -25,6 +26,7 @@ const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
   extraordinary_session: extraordinarySessionSpec,
   first_session: firstSessionSpec,
   deputy_sanction: deputySanctionSpec,
+  regular_session: regularSessionSpec,
 };
 interface Example { procedure: string; start: { at: string; input: Record<string, unknown> }; acts: { at: string; act: string; input: Record<string, unknown>; expectRefusal?: string }[] }
 /** The acts of an example (its import steps, files loaded beside it, are not acts). */

@@ -23,6 +23,7 @@ import { DEFINITIONS } from '../../workflows/definitions.js';
 import { akimConsentSpec } from '../../workflows/akim-consent.js';
 import { noConfidenceSpec } from '../../workflows/no-confidence.js';
 import { senateRecallSpec } from '../../workflows/senate-recall.js';
+import { regularSessionSpec } from '../../workflows/regular-session.js';
 import { ruralAkimElectionSpec } from '../../workflows/rural-akim-election.js';
 import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
 import { extraordinarySessionSpec } from '../../workflows/extraordinary-session.js';
@@ -42,6 +43,7 @@ const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
   extraordinary_session: extraordinarySessionSpec,
   first_session: firstSessionSpec,
   deputy_sanction: deputySanctionSpec,
+  regular_session: regularSessionSpec,
 };
 const EDITION = 'kz-148@2018-07-12';
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -64,6 +66,8 @@ const DATA = {
   senateRecallRecordBar: async () => undefined,
   procedureBarCheck: async () => ({ barred: false }),
   recordProcedureBar: async () => undefined,
+  recordSessionMark: async () => undefined,
+  countSessionMarks: async () => ({ count: 0, marks: [] }),
 };
 /** Each asks PostgreSQL with the dates it is given: one PostgreSQL would refuse is a failure of the procedure, not of the fixture. */
 const IO = Object.fromEntries(Object.entries(DATA).map(([name, f]) => [name, async (a: Record<string, unknown>) => {

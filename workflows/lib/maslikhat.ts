@@ -2,7 +2,9 @@
 // sessions): the roster a vote counts against, the session's counts and quorum (Art. 11(3)),
 // and the people the law says must be told. Pure, except `rosterFor`'s register read.
 import { z } from 'zod';
-import type { Citation, IsoDate } from '../../statute/types.js';
+import type { Citation, IsoDate, ThresholdDerivation } from '../../statute/types.js';
+import { useOf } from '../../statute/interpretations.js';
+import type { RuleId } from '../../statute/rules.js';
 import type { Book, Notice } from '../engine/book.js';
 import type { Io } from '../engine/spec.js';
 
@@ -80,3 +82,49 @@ export function noticeTo(to: NoticeTarget, templateId: string, basis: Citation, 
 export function dateOfAt(at: string): IsoDate {
   return at.slice(0, 10);
 }
+
+// ── issue 15 (i15-b): a vote of a session and the chair's casting vote (Art. 18(6)) ──────────────
+// Shared by the session kinds (workflows/regular-session.ts); the threshold of the vote (11(3) the
+// total, 11(6) those present, 18(2) the chair's election) is the caller's rule.
+
+export interface VoteInput {
+  votesFor: number;
+  votesAgainst: number;
+  /** 18(6): the side the chair takes when the votes are equally divided */
+  castingVote?: 'for' | 'against' | undefined;
+}
+export interface Vote {
+  adopted: boolean;
+  votesFor: number;
+  votesAgainst: number;
+  tie: boolean;
+  castingVote: 'for' | 'against' | null;
+  /** art18.p6.casting_vote, on a tie */
+  casting: string | null;
+  threshold: ThresholdDerivation;
+  citations: Citation[];
+}
+
+const isTie = (a: VoteInput) => a.votesFor > 0 && a.votesFor === a.votesAgainst;
+
+/** 18(6): a tie needs the chair's casting vote, and only a tie takes one. */
+export function castingVote(b: Book<unknown, string>, a: VoteInput): void {
+  const cite = b.cite('art18.p6.casting_vote');
+  if (isTie(a) && !a.castingVote) b.refuse({ code: 'casting_vote_missing', field: 'castingVote', rule: 'art18.p6.casting_vote', citation: cite, params: { field: 'castingVote' } }, `castingVote: the votes are equally divided (${a.votesFor}:${a.votesAgainst}); the chair's casting vote decides (Art. 18(6))`);
+  if (!isTie(a) && a.castingVote) b.refuse({ code: 'no_tie', field: 'castingVote', rule: 'art18.p6.casting_vote', citation: cite, params: { field: 'castingVote' } }, `castingVote: the votes are not equally divided (${a.votesFor}:${a.votesAgainst})`);
+}
+
+/**
+ * A vote against the rule's threshold of `base`; on a tie the chair's casting vote as
+ * art18.p6.casting_vote reads it: one more vote for its side (adds_to_total_majority), or the tie's
+ * outcome (decides_tie). `peek`: nothing noted (a check, a load).
+ */
+export function sessionVote(b: Book<unknown, string>, ruleId: RuleId, base: number, a: VoteInput, peek = false): Vote {
+  const tie = isTie(a);
+  const casting = tie ? (peek ? useOf('art18.p6.casting_vote', b.chosen).chosen : b.use('art18.p6.casting_vote')) : null;
+  const counted = a.votesFor + (casting === 'adds_to_total_majority' && a.castingVote === 'for' ? 1 : 0);
+  const threshold = peek ? b.peekThreshold(ruleId, base, counted) : b.threshold(ruleId, base, counted);
+  const adopted = casting === 'decides_tie' ? a.castingVote === 'for' : threshold.met;
+  return { adopted, votesFor: a.votesFor, votesAgainst: a.votesAgainst, tie, castingVote: a.castingVote ?? null, casting, threshold, citations: [...threshold.citations, ...(tie ? [b.cite('art18.p6.casting_vote')] : [])] };
+}
+// ── end of issue 15 (i15-b) block ──
