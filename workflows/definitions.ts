@@ -6,6 +6,7 @@ import { statutoryWaitDefinition } from './statutory-wait.js';
 import { akimConsentDefinition } from './akim-consent.js';
 import { noConfidenceDefinition } from './no-confidence.js';
 import { senateRecallDefinition } from './senate-recall.js';
+import { deputyEarlyTerminationDefinition } from './deputy-early-termination.js';
 
 export const DEFINITIONS: readonly ProcedureDefinition[] = [
   statutoryWaitDefinition,
@@ -13,6 +14,7 @@ export const DEFINITIONS: readonly ProcedureDefinition[] = [
   akimConsentDefinition,
   noConfidenceDefinition,
   senateRecallDefinition,
+  deputyEarlyTerminationDefinition,
 ];
 
 export function definitionOf(kind: string): ProcedureDefinition | undefined {

@@ -25,6 +25,7 @@ import { noConfidenceSpec } from '../../workflows/no-confidence.js';
 import { senateRecallSpec } from '../../workflows/senate-recall.js';
 import { ruralAkimElectionSpec } from '../../workflows/rural-akim-election.js';
 import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
+import { deputyEarlyTerminationSpec } from '../../workflows/deputy-early-termination.js';
 import { isImport, type Scenario } from '../../workflows/scenario.js';
 import { scenarioFiles } from '../../client/http/examples.js';
 import { CALENDAR_REF, startPure, type PureRun } from '../harness/pure.js';
@@ -36,6 +37,7 @@ const runs = (n: number) => Math.max(1, Math.round(n * FACTOR));
 
 const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
   akim_consent: akimConsentSpec, no_confidence: noConfidenceSpec, senate_recall: senateRecallSpec, rural_akim_election: ruralAkimElectionSpec, statutory_wait: statutoryWaitSpec,
+  deputy_early_termination: deputyEarlyTerminationSpec,
 };
 const EDITION = 'kz-148@2018-07-12';
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -44,7 +46,9 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const DATA = {
   rosterAsOf: async ({ maslikhatId, date }: { maslikhatId: string; date: string }) => ({
     maslikhatId, unitId: 'KZ-X', date, seats: 20, digest: 'a'.repeat(64),
-    deputies: Array.from({ length: 20 }, (_, i) => ({ id: `TD${i + 1}`, personId: `TP${i + 1}`, fullName: `Депутат ${i + 1}` })),
+    deputies: Array.from({ length: 20 }, (_, i) => ({ id: `TD${i + 1}`, personId: `TP${i + 1}`, fullName: `Депутат ${i + 1}` }))
+      // the deputy whose mandate the P-10 examples end (examples/deputy_early_termination/registers)
+      .concat(maslikhatId === 'M-EX-P10' ? [{ id: 'DT-D5', personId: 'P-DT-5', fullName: 'Депутат 5' }] : []),
   }),
   senateRecallBarCheck: async () => ({ barred: false }),
   issueSignatureSheets: async (i: { count: number }) => ({ sheets: Array.from({ length: i.count }, (_, n) => ({ serial: `SR-${n + 1}`, seq: n + 1, initiatorId: 'init-1', documentSha256: '0'.repeat(64) })), digest: 'd'.repeat(64) }),
@@ -56,6 +60,7 @@ const DATA = {
   }),
   electorsAsOf: async (i: { areaId: string; date: string }) => ({ areaId: i.areaId, date: i.date, maslikhats: [], electors: Array.from({ length: 200 }, (_, n) => ({ id: `E${n}`, maslikhatId: 'M1' })), digest: 'r'.repeat(64) }),
   senateRecallRecordBar: async () => undefined,
+  endMandates: async (i: { deputyIds?: string[] }) => ({ ended: i.deputyIds ?? [], already: [], endedBefore: [] }),
 };
 /** Each asks PostgreSQL with the dates it is given: one PostgreSQL would refuse is a failure of the procedure, not of the fixture. */
 const IO = Object.fromEntries(Object.entries(DATA).map(([name, f]) => [name, async (a: Record<string, unknown>) => {
