@@ -7,6 +7,7 @@ import { akimConsentDefinition } from './akim-consent.js';
 import { noConfidenceDefinition } from './no-confidence.js';
 import { senateRecallDefinition } from './senate-recall.js';
 import { deputyEarlyTerminationDefinition } from './deputy-early-termination.js';
+import { maslikhatEarlyTerminationDefinition } from './maslikhat-early-termination.js';
 
 export const DEFINITIONS: readonly ProcedureDefinition[] = [
   statutoryWaitDefinition,
@@ -15,6 +16,7 @@ export const DEFINITIONS: readonly ProcedureDefinition[] = [
   noConfidenceDefinition,
   senateRecallDefinition,
   deputyEarlyTerminationDefinition,
+  maslikhatEarlyTerminationDefinition,
 ];
 
 export function definitionOf(kind: string): ProcedureDefinition | undefined {

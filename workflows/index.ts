@@ -5,5 +5,6 @@ export { akimConsent } from './akim-consent.js';
 export { noConfidence } from './no-confidence.js';
 export { ruralAkimElection } from './rural-akim-election.js';
 export { deputyEarlyTermination } from './deputy-early-termination.js';
+export { maslikhatEarlyTermination } from './maslikhat-early-termination.js';
 export { selfCheck } from './self-check.js';
 export { integrityWatch } from './integrity-watch.js';

@@ -14,13 +14,14 @@ import { senateRecallSpec } from '../../workflows/senate-recall.js';
 import { ruralAkimElectionSpec } from '../../workflows/rural-akim-election.js';
 import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
 import { deputyEarlyTerminationSpec } from '../../workflows/deputy-early-termination.js';
+import { maslikhatEarlyTerminationSpec } from '../../workflows/maslikhat-early-termination.js';
 import type { ProcedureSpec } from '../../workflows/engine/spec.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import { startPure, CALENDAR_REF } from '../harness/pure.js';
 
 const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
   akim_consent: akimConsentSpec, no_confidence: noConfidenceSpec, senate_recall: senateRecallSpec, rural_akim_election: ruralAkimElectionSpec, statutory_wait: statutoryWaitSpec,
-  deputy_early_termination: deputyEarlyTerminationSpec,
+  deputy_early_termination: deputyEarlyTerminationSpec, maslikhat_early_termination: maslikhatEarlyTerminationSpec,
 };
 interface Example { procedure: string; start: { at: string; input: Record<string, unknown> }; acts: { at: string; act: string; input: Record<string, unknown>; expectRefusal?: string }[] }
 /** The acts of an example (its import steps, files loaded beside it, are not acts). */

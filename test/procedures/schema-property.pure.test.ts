@@ -26,6 +26,7 @@ import { senateRecallSpec } from '../../workflows/senate-recall.js';
 import { ruralAkimElectionSpec } from '../../workflows/rural-akim-election.js';
 import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
 import { deputyEarlyTerminationSpec } from '../../workflows/deputy-early-termination.js';
+import { maslikhatEarlyTerminationSpec } from '../../workflows/maslikhat-early-termination.js';
 import { isImport, type Scenario } from '../../workflows/scenario.js';
 import { scenarioFiles } from '../../client/http/examples.js';
 import { CALENDAR_REF, startPure, type PureRun } from '../harness/pure.js';
@@ -37,7 +38,7 @@ const runs = (n: number) => Math.max(1, Math.round(n * FACTOR));
 
 const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
   akim_consent: akimConsentSpec, no_confidence: noConfidenceSpec, senate_recall: senateRecallSpec, rural_akim_election: ruralAkimElectionSpec, statutory_wait: statutoryWaitSpec,
-  deputy_early_termination: deputyEarlyTerminationSpec,
+  deputy_early_termination: deputyEarlyTerminationSpec, maslikhat_early_termination: maslikhatEarlyTerminationSpec,
 };
 const EDITION = 'kz-148@2018-07-12';
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -61,6 +62,7 @@ const DATA = {
   electorsAsOf: async (i: { areaId: string; date: string }) => ({ areaId: i.areaId, date: i.date, maslikhats: [], electors: Array.from({ length: 200 }, (_, n) => ({ id: `E${n}`, maslikhatId: 'M1' })), digest: 'r'.repeat(64) }),
   senateRecallRecordBar: async () => undefined,
   endMandates: async (i: { deputyIds?: string[] }) => ({ ended: i.deputyIds ?? [], already: [], endedBefore: [] }),
+  readLedger: async () => [{ actType: 'third_refusal', legalAt: '2025-03-27T05:00:00.000Z', payload: { branch: 'president_may_terminate' } }],
 };
 /** Each asks PostgreSQL with the dates it is given: one PostgreSQL would refuse is a failure of the procedure, not of the fixture. */
 const IO = Object.fromEntries(Object.entries(DATA).map(([name, f]) => [name, async (a: Record<string, unknown>) => {
