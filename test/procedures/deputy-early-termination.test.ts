@@ -73,6 +73,9 @@ describe('Art. 20(3)-(4) under Temporal, with the registers', () => {
     const again = await activities.endMandates({ procedureId: r.workflowId, maslikhatId: 'M-EX-P10', deputyIds: ['DT-D5'], decisionDate: '2025-03-06', termEnd: '2025-03-07', reason: 'x' });
     expect(again).toEqual({ ended: [], already: ['DT-D5'], endedBefore: [] });
     expect(await mandate('DT-D5')).toEqual({ termEnd: '2025-03-07', reason: `${r.workflowId}: Art. 20(3)(8)` });
+    // another procedure closing the same mandate later leaves it as it is; an unknown mandate is bad input, not retried
+    expect(await activities.endMandates({ procedureId: 'other', maslikhatId: 'M-EX-P10', deputyIds: ['DT-D5'], decisionDate: '2025-03-09', termEnd: '2025-03-10', reason: 'y' })).toEqual({ ended: [], already: [], endedBefore: [{ id: 'DT-D5', termEnd: '2025-03-07' }] });
+    await expect(activities.endMandates({ procedureId: 'other', maslikhatId: 'M-EX-P10', deputyIds: ['DT-NOBODY'], decisionDate: '2025-03-09', termEnd: '2025-03-10', reason: 'y' })).rejects.toMatchObject({ type: 'RecordsInputError', nonRetryable: true });
     // another deputy's roster of 07.03 no longer counts DT-D5; that of 06.03 still does
     expect((await activities.rosterAsOf({ maslikhatId: 'M-EX-P10', date: '2025-03-06' })).deputies.map((x) => x.id)).toContain('DT-D5');
     expect((await activities.rosterAsOf({ maslikhatId: 'M-EX-P10', date: '2025-03-07' })).deputies.map((x) => x.id)).not.toContain('DT-D5');
