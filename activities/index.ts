@@ -17,7 +17,7 @@ export type { RecordStepInput, RecordStepResult } from './steps.js';
 export type { AppendActInput, AppendActResult, ActType, VerifyLedgerInput } from './ledger.js';
 export type { Actor, LedgerRow, LedgerVerification, LedgerBreak, LedgerProblem } from './ledger-hash.js';
 export type { SendNoticeInput, SendNoticeResult, OverdueNotice, NoticeRecord, NotificationFaults } from './notifications.js';
-export type { Roster, RosterDeputy, ElectorsRoster, AkimAsOf, RegisterName, ImportResult } from './registers.js';
+export type { Roster, RosterDeputy, ElectorsRoster, AkimAsOf, RegisterName, ImportResult, EndMandatesInput, EndMandatesResult } from './registers.js';
 export type { Addressee } from './channels/types.js';
 export { importRegisterCsv } from './registers.js';
 export { IdempotencyConflictError, NoticeDeliveryError, NoticeQueuedError, NoticeRefusedError, RecordsInputError, RegisterImportError } from './errors.js';
@@ -65,6 +65,8 @@ export function createActivities(cfg: RecordsConfig) {
     electorsAsOf: (input: { areaId: string; date: string }): Promise<registers.ElectorsRoster> =>
       registers.electorsAsOf(db, input),
     akimAsOf: (input: { unitId: string; date: string }): Promise<registers.AkimAsOf> => registers.akimAsOf(db, input),
+    /** Art. 20(3)-(4), 23: closes mandates in the deputies register (idempotent per procedure) */
+    endMandates: (input: registers.EndMandatesInput): Promise<registers.EndMandatesResult> => registers.endMandates(db, input),
     // ---- notices
     sendNotice: (input: notifications.SendNoticeInput): Promise<notifications.SendNoticeResult> =>
       notifications.sendNotice(nctx, input),

@@ -655,3 +655,83 @@ export function registerCsv(register: RegisterName, rows: readonly Record<string
   const cols = COLUMNS[register];
   return [cols.join(','), ...rows.map((r) => cols.map((c) => q(r[c] ?? '')).join(','))].join('\n') + '\n';
 }
+
+// ---- closing mandates (Art. 20(3)-(4), Art. 23: early termination) ----------------------------
+
+export interface EndMandatesInput {
+  /** the procedure that decided it (kept in mandate_ends; the key of idempotency) */
+  procedureId: string;
+  maslikhatId: string;
+  /** the deputies (register ids) whose powers end; absent: every deputy holding a mandate on `decisionDate` */
+  deputyIds?: string[];
+  /** the day of the decision: the mandates held that day are the ones that end */
+  decisionDate: IsoDate;
+  /** the first day without the mandate (the register's half-open term_end) */
+  termEnd: IsoDate;
+  reason: string;
+}
+
+export interface EndMandatesResult {
+  /** closed now */
+  ended: string[];
+  /** closed by this procedure before (a retry, a replayed step) */
+  already: string[];
+  /** closed before by something else, on or before termEnd: left as it was */
+  endedBefore: { id: string; termEnd: IsoDate }[];
+}
+
+const endInput = z.strictObject({
+  procedureId: z.string().min(1).max(300),
+  maslikhatId: id,
+  deputyIds: z.array(id).min(1).optional(),
+  decisionDate: isoDate,
+  termEnd: isoDate,
+  reason: z.string().min(1).max(500),
+});
+
+/**
+ * Ends mandates in the deputies register: term_end and end_reason set, one mandate_ends row per
+ * deputy and procedure. Idempotent: running it again for the same procedure changes nothing and
+ * reports the deputies as `already`. A mandate already closed on or before termEnd is left alone.
+ */
+export async function endMandates(db: DbContext, raw: EndMandatesInput): Promise<EndMandatesResult> {
+  const v = endInput.safeParse(raw);
+  if (!v.success) throw new RecordsInputError('endMandates', v.error.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message })));
+  const input = v.data;
+  if (input.termEnd < input.decisionDate) {
+    throw new RecordsInputError('endMandates', [{ path: 'termEnd', message: 'termEnd before the decision date' }]);
+  }
+  return inTransaction(db, async (c) => {
+    const m = await c.query(`SELECT id FROM maslikhats WHERE id = $1`, [input.maslikhatId]);
+    if (!m.rows[0]) throw new RecordsInputError('endMandates', [{ path: 'maslikhatId', message: `unknown maslikhat ${input.maslikhatId}` }]);
+    const rows = input.deputyIds
+      ? await c.query<{ id: string; start: string; end: string | null }>(
+          `SELECT id, term_start::text AS start, term_end::text AS "end" FROM deputies WHERE maslikhat_id = $1 AND id = ANY($2) ORDER BY id COLLATE "C" FOR UPDATE`,
+          [input.maslikhatId, input.deputyIds],
+        )
+      : await c.query<{ id: string; start: string; end: string | null }>(
+          `SELECT id, term_start::text AS start, term_end::text AS "end" FROM deputies d WHERE d.maslikhat_id = $1 AND ${HOLDS} ORDER BY id COLLATE "C" FOR UPDATE`,
+          [input.maslikhatId, input.decisionDate],
+        );
+    if (input.deputyIds) {
+      const found = new Set(rows.rows.map((r) => r.id));
+      const missing = input.deputyIds.filter((d) => !found.has(d));
+      if (missing.length) throw new RecordsInputError('endMandates', missing.map((d) => ({ path: 'deputyIds', message: `no deputy ${d} of maslikhat ${input.maslikhatId}` })));
+    }
+    const done = await c.query<{ deputy_id: string }>(`SELECT deputy_id FROM mandate_ends WHERE procedure_id = $1`, [input.procedureId]);
+    const mine = new Set(done.rows.map((r) => r.deputy_id));
+    const out: EndMandatesResult = { ended: [], already: [], endedBefore: [] };
+    for (const r of rows.rows) {
+      if (mine.has(r.id)) out.already.push(r.id);
+      else if (r.end !== null && r.end <= input.termEnd) out.endedBefore.push({ id: r.id, termEnd: r.end });
+      else if (input.termEnd <= r.start) {
+        throw new RecordsInputError('endMandates', [{ path: 'termEnd', message: `deputy ${r.id}: the mandate starts on ${r.start}, not before ${input.termEnd}` }]);
+      } else {
+        await c.query(`UPDATE deputies SET term_end = $2::date, end_reason = $3 WHERE id = $1`, [r.id, input.termEnd, input.reason]);
+        await c.query(`INSERT INTO mandate_ends (deputy_id, procedure_id, term_end, end_reason) VALUES ($1, $2, $3, $4)`, [r.id, input.procedureId, input.termEnd, input.reason]);
+        out.ended.push(r.id);
+      }
+    }
+    return out;
+  });
+}

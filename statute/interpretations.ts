@@ -393,6 +393,62 @@ const list: Interpretation[] = [
     cite: c('11', '4', 'не превышающий пятнадцати календарных дней'),
   },
   // ── end of issue 15 (i15-b) block ──
+  // ── issue 15, P-10 deputy early termination / P-13 maslikhat early termination (workflows/deputy-early-termination.ts, workflows/maslikhat-early-termination.ts) ──
+  {
+    id: 'art20.p3.excused_absence',
+    question: '"отсутствия более трех раз подряд без уважительных причин": does an absence with a valid reason between unexcused ones break the run, or is it passed over?',
+    options: ['breaks_run', 'neutral'],
+    default: 'breaks_run',
+    rationale: 'A run "подряд" is of the sittings in a row; an excused absence is not one of the absences counted, so the unexcused absences on either side of it are not in a row. The reading that keeps the mandate: a run under it is a run under both. neutral passes excused absences over, as if the sitting had not been the deputy\'s.',
+    cite: c('20', '3', 'отсутствия более трех раз подряд без уважительных причин'),
+    appliesTo: ['art20.p3.absences_in_a_row'],
+  },
+  {
+    id: 'art20.p3.sittings_sequence',
+    question: '"на пленарных заседаниях сессии маслихата или заседаниях органов маслихата": one run over all the deputy\'s sittings (plenary and bodies, by date), or a run within the plenary sittings or within one body\'s sittings?',
+    options: ['all_sittings', 'each_body'],
+    default: 'all_sittings',
+    rationale: 'The text joins the two kinds of sitting with "или" in one phrase about the same absences: the deputy\'s sittings form one sequence in date order, and attending any of them interrupts a run. each_body counts the plenary sittings and each body\'s sittings apart.',
+    cite: c('20', '3', 'на пленарных заседаниях сессии маслихата или заседаниях органов маслихата, в состав которого он избран'),
+    appliesTo: ['art20.p3.absences_in_a_row'],
+  },
+  {
+    id: 'art20.p3.calendar_year',
+    question: 'Is a run of absences cut at the end of a calendar year (or a session), or does it run on across 1 January?',
+    options: ['runs_across_years', 'within_calendar_year'],
+    default: 'runs_across_years',
+    rationale: 'The text names no year and no period, only sittings "подряд": the run continues over the new year. within_calendar_year starts counting again at each 1 January (a reading some regulations use; not in the sources).',
+    cite: c('20', '3', 'отсутствия более трех раз подряд без уважительных причин'),
+    appliesTo: ['art20.p3.absences_in_a_row'],
+  },
+  {
+    id: 'art20.p4.objective_ground_voted_down',
+    question: 'Catalogue P-10 gap: may the session vote down an early termination on a ground that is a fact established elsewhere (death, a court decision, loss of citizenship)?',
+    options: ['vote_decides', 'flag_for_review'],
+    default: 'vote_decides',
+    rationale: 'The text makes the session vote the decision for every ground, so the vote decides and a failed vote leaves the mandate. flag_for_review records the failed vote as well but shows it as a problem for a person to take up.',
+    cite: c('20', '4', 'Решение о досрочном прекращении полномочий депутата принимается на сессии маслихата'),
+    appliesTo: ['art20.p4.decision_majority'],
+  },
+  {
+    id: 'register.mandate_end_day',
+    question: 'In the deputies register a term ends on its first day without the mandate: is that the day after the decision that ended the powers, or the day of the decision itself?',
+    options: ['next_day', 'decision_day'],
+    default: 'next_day',
+    rationale: 'The powers end at the moment of the decision (20(2): "с момента"), during its day; the deputy held the mandate on that day (the session counted him), so the first day without it is the next. decision_day leaves him out of every roster of the decision day.',
+    cite: c('20', '2', 'прекращаются с момента прекращения полномочий маслихата'),
+    appliesTo: ['art20.p4.decision_majority', 'art20.p2.powers_end_with_maslikhat'],
+  },
+  {
+    id: 'art23.p2.self_dissolution_majority',
+    question: 'Catalogue P-13: the decision on self-dissolution states no majority — the general rule of 11(3) (majority of the total number of deputies), or a majority of those present as for a deputy\'s early termination (20(4))?',
+    options: ['majority_of_total', 'majority_of_present'],
+    default: 'majority_of_total',
+    rationale: 'Where the law sets no special threshold, a session decision is taken by a majority of the total number of deputies (11(3)); it is also the stricter base. majority_of_present applies 20(4) by analogy.',
+    cite: c('23', '2', 'а также в случае принятия маслихатом решения о самороспуске'),
+    appliesTo: ['art23.p2.self_dissolution', 'art11.p3.decision_majority'],
+  },
+  // ── end of issue 15 block ──
 ];
 
 export const INTERPRETATIONS: Readonly<Record<string, Interpretation>> = Object.freeze(

@@ -21,6 +21,8 @@ export const PROCEDURES = Object.freeze({
   session: 'P-05',
   deputy_inquiry: 'P-08',
   deputy_sanction: 'P-09',
+  deputy_early_termination: 'P-10',
+  maslikhat_early_termination: 'P-13',
   akim_consent: 'P-15',
   no_confidence: 'P-17',
   senate_recall: 'P-18',

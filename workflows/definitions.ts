@@ -10,6 +10,8 @@ import { extraordinarySessionDefinition } from './extraordinary-session.js';
 import { firstSessionDefinition } from './first-session.js';
 import { deputySanctionDefinition } from './deputy-sanction.js';
 import { regularSessionDefinition } from './regular-session.js';
+import { deputyEarlyTerminationDefinition } from './deputy-early-termination.js';
+import { maslikhatEarlyTerminationDefinition } from './maslikhat-early-termination.js';
 
 export const DEFINITIONS: readonly ProcedureDefinition[] = [
   statutoryWaitDefinition,
@@ -21,6 +23,8 @@ export const DEFINITIONS: readonly ProcedureDefinition[] = [
   firstSessionDefinition,
   deputySanctionDefinition,
   regularSessionDefinition,
+  deputyEarlyTerminationDefinition,
+  maslikhatEarlyTerminationDefinition,
 ];
 
 export function definitionOf(kind: string): ProcedureDefinition | undefined {

@@ -8,5 +8,7 @@ export { extraordinarySession } from './extraordinary-session.js';
 export { firstSession } from './first-session.js';
 export { deputySanction } from './deputy-sanction.js';
 export { regularSession } from './regular-session.js';
+export { deputyEarlyTermination } from './deputy-early-termination.js';
+export { maslikhatEarlyTermination } from './maslikhat-early-termination.js';
 export { selfCheck } from './self-check.js';
 export { integrityWatch } from './integrity-watch.js';

@@ -15,6 +15,8 @@ const W_23_1 = 'Law No 101-V of 13.06.2013, as amended by Law No 91-VI of 11.07.
 const W_24 = 'Law No 101-V of 13.06.2013';
 const W_24_1 = 'Law No 126 of 09.02.2009';
 const W_36 = 'Law No 91-VI of 11.07.2017';
+const W_20 = 'Paras 3, 4: Law No 126 of 09.02.2009, as later amended; until 01.01.2019 in the identical wording of Art 41(3)';
+const W_23 = 'Law No 126 of 09.02.2009, as amended by Law No 91-VI of 11.07.2017';
 const W_39_3 = 'Law No 101-V of 13.06.2013, as later amended';
 
 function cite(article: string, paragraph: string | undefined, quote: string, wording?: string, subparagraph?: string): Citation {
@@ -60,6 +62,16 @@ const rules = ruleList([
     },
     cite: cite('5', '4', 'Маслихат считается правомочным при условии избрания не менее трех четвертей от общего числа его депутатов, определенного Центральной избирательной комиссией'),
     interpretations: [CEIL],
+  },
+  {
+    id: 'art5.p6.powers_start', procedure: 'P-01', alsoUsedBy: ['P-13'], kind: 'norm',
+    norm: { modality: 'consequence', subject: 'maslikhat', what: 'powers_start_at_first_session' },
+    title: {
+      en: "The maslikhat's powers start when its first session opens",
+      ru: 'Полномочия маслихата начинаются с момента открытия первой сессии',
+      kk: 'Мәслихаттың өкілеттігі бірінші сессия ашылған сәттен басталады',
+    },
+    cite: cite('5', '6', 'Полномочия маслихата начинаются с момента открытия первой сессии'),
   },
   {
     id: 'art10.p1.first_session', procedure: 'P-02', kind: 'period',
@@ -420,6 +432,215 @@ const rules = ruleList([
     interpretations: [ANCHOR],
     note: 'The anchor (receipt of the inquiry) is implied, not stated.',
   },
+
+  // ───────────── P-10: early termination of a deputy's powers (Art 20(2)-(4-1), 41(3)-(4)) ─────────────
+  // Paras 3 and 4 were suspended until 01.01.2019 and applied meanwhile in the wording of 41(3),
+  // word for word the same (test/procedures/deputy-early-termination.pure.test.ts checks it).
+  {
+    id: 'art20.p3.g1_incompatible_post', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'consequence', subject: 'deputy', what: 'powers_end_early' },
+    title: {
+      en: 'Ground 1: election or appointment to a post incompatible with the mandate',
+      ru: 'Основание 1: избрание или назначение на должность, несовместимую с депутатскими обязанностями',
+      kk: '1-негіз: депутаттық міндеттермен сыйыспайтын лауазымға сайлану немесе тағайындалу',
+    },
+    cite: cite('20', '3', 'избрания или назначения его на должность, занятие которой в соответствии с законом несовместимо с выполнением депутатских обязанностей', W_20, '1'),
+  },
+  {
+    id: 'art20.p3.g2_incapacity', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'consequence', subject: 'deputy', what: 'powers_end_early' },
+    title: {
+      en: 'Ground 2: a court decision in force declaring the deputy incapable or of limited capacity',
+      ru: 'Основание 2: решение суда о признании недееспособным или ограниченно дееспособным',
+      kk: '2-негіз: әрекетке қабілетсіз немесе әрекет қабілеті шектеулі деп тану туралы сот шешімі',
+    },
+    cite: cite('20', '3', 'вступления в законную силу решения суда о признании его недееспособным или ограниченно дееспособным', W_20, '2'),
+  },
+  {
+    id: 'art20.p3.g3_maslikhat_terminated', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'consequence', subject: 'deputy', what: 'powers_end_early' },
+    title: {
+      en: 'Ground 3: termination of the powers of the maslikhat',
+      ru: 'Основание 3: прекращение полномочий маслихата',
+      kk: '3-негіз: мәслихат өкілеттігінің тоқтатылуы',
+    },
+    cite: cite('20', '3', 'прекращения полномочий маслихата', W_20, '3'),
+  },
+  {
+    id: 'art20.p3.g4_death', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'consequence', subject: 'deputy', what: 'powers_end_early' },
+    title: {
+      en: 'Ground 4: death, or a court decision in force declaring the deputy missing or dead',
+      ru: 'Основание 4: смерть, решение суда о признании безвестно отсутствующим или объявлении умершим',
+      kk: '4-негіз: қайтыс болу, хабарсыз кетті деп тану немесе қайтыс болды деп жариялау туралы сот шешімі',
+    },
+    cite: cite('20', '3', 'его смерти, вступления в законную силу решения суда о признании его безвестно отсутствующим либо объявлении его умершим', W_20, '4'),
+  },
+  {
+    id: 'art20.p3.g5_citizenship', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'consequence', subject: 'deputy', what: 'powers_end_early' },
+    title: {
+      en: 'Ground 5: termination of citizenship of the Republic of Kazakhstan',
+      ru: 'Основание 5: прекращение гражданства Республики Казахстан',
+      kk: '5-негіз: Қазақстан Республикасының азаматтығын тоқтату',
+    },
+    cite: cite('20', '3', 'прекращения им гражданства Республики Казахстан', W_20, '5'),
+  },
+  {
+    id: 'art20.p3.g6_conviction', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'consequence', subject: 'deputy', what: 'powers_end_early' },
+    title: {
+      en: 'Ground 6: a conviction in force for a crime or an intentional criminal misdemeanour',
+      ru: 'Основание 6: обвинительный приговор за преступление либо умышленный уголовный проступок',
+      kk: '6-негіз: қылмыс немесе қасақана қылмыстық теріс қылық үшін айыптау үкімі',
+    },
+    cite: cite('20', '3', 'вступления в отношении его в законную силу обвинительного приговора суда за совершение преступления либо умышленного уголовного проступка', W_20, '6'),
+    note: 'EN (2014) lacks the crime/misdemeanour qualifier; RU 2018 governs.',
+  },
+  {
+    id: 'art20.p3.g7_moved_away', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'consequence', subject: 'deputy', what: 'powers_end_early' },
+    title: {
+      en: 'Ground 7: moving permanent residence outside the administrative-territorial unit',
+      ru: 'Основание 7: выезд на постоянное место жительства за пределы административно-территориальной единицы',
+      kk: '7-негіз: әкімшілік-аумақтық бірліктің шегінен тыс тұрақты тұруға кету',
+    },
+    cite: cite('20', '3', 'выезда его на постоянное место жительства за пределы соответствующей административно-территориальной единицы', W_20, '7'),
+  },
+  {
+    id: 'art20.p3.g8_resignation', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'consequence', subject: 'deputy', what: 'powers_end_early' },
+    title: {
+      en: "Ground 8: the deputy's personal statement of resignation",
+      ru: 'Основание 8: личное заявление об отставке',
+      kk: '8-негіз: отставкаға кету туралы жеке өтініш',
+    },
+    cite: cite('20', '3', 'в связи с его личным заявлением об отставке', W_20, '8'),
+  },
+  {
+    id: 'art20.p3.g9_non_performance', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'consequence', subject: 'deputy', what: 'powers_end_early' },
+    title: {
+      en: 'Ground 9: systematic non-performance of duties, including absence more than three times in a row without valid reason',
+      ru: 'Основание 9: систематическое невыполнение обязанностей, в том числе отсутствие более трёх раз подряд без уважительных причин',
+      kk: '9-негіз: міндеттерін жүйелі түрде орындамау, оның ішінде дәлелді себепсіз қатарынан үш реттен артық қатыспау',
+    },
+    cite: cite('20', '3', 'систематического невыполнения им своих обязанностей, в том числе отсутствия более трех раз подряд без уважительных причин на пленарных заседаниях сессии маслихата или заседаниях органов маслихата, в состав которого он избран', W_20, '9'),
+  },
+  {
+    id: 'art20.p3.g10_audit_commission', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'consequence', subject: 'deputy', what: 'powers_end_early' },
+    title: {
+      en: 'Ground 10: appointment as chair or member of the audit commission of a region, city of republican significance or the capital',
+      ru: 'Основание 10: назначение председателем или членом ревизионной комиссии области, города республиканского значения, столицы',
+      kk: '10-негіз: облыстың, республикалық маңызы бар қаланың, астананың тексеру комиссиясының төрағасы немесе мүшесі болып тағайындалу',
+    },
+    cite: cite('20', '3', 'назначения его на должность председателя ревизионной комиссии или члена ревизионной комиссии области, города республиканского значения, столицы', W_20, '10'),
+    note: 'T-36: the audit-commission chapter was repealed (Law 393-V of 12.11.2015); the ground stays in the text.',
+  },
+  {
+    id: 'art20.p3.absences_in_a_row', procedure: 'P-10', kind: 'cap',
+    cap: { bound: 'min', limit: 4, counts: 'consecutive_unexcused_absences' },
+    title: {
+      en: 'Absence without valid reason more than three times in a row (at least four)',
+      ru: 'Отсутствие без уважительных причин более трёх раз подряд (не менее четырёх)',
+      kk: 'Дәлелді себепсіз қатарынан үш реттен артық (кемінде төрт рет) қатыспау',
+    },
+    cite: cite('20', '3', 'отсутствия более трех раз подряд без уважительных причин', W_20, '9'),
+    interpretations: [{ id: 'art20.p3.excused_absence', chosen: 'breaks_run' }, { id: 'art20.p3.sittings_sequence', chosen: 'all_sittings' }, { id: 'art20.p3.calendar_year', chosen: 'runs_across_years' }],
+    note: '"более трех" is strictly more than three: the fourth absence in a row. Counted from the attendance register of sittings.',
+  },
+  {
+    id: 'art20.p4.decision_majority', procedure: 'P-10', kind: 'threshold',
+    threshold: { numerator: 1, denominator: 2, comparison: 'majority', base: 'deputies_present' },
+    title: {
+      en: "Early termination of a deputy's powers: a majority of the deputies present",
+      ru: 'Досрочное прекращение полномочий депутата: большинство от общего числа присутствующих депутатов',
+      kk: 'Депутат өкілеттігін мерзімінен бұрын тоқтату: қатысып отырған депутаттардың көпшілік дауысы',
+    },
+    cite: cite('20', '4', 'Решение о досрочном прекращении полномочий депутата принимается на сессии маслихата большинством голосов от общего числа присутствующих депутатов', W_20),
+    note: 'The base is the deputies present, not the total (T-38); the session must still be quorate (11(3)).',
+  },
+  {
+    id: 'art20.p4.commission_submission', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'condition', subject: 'territorial_election_commission', what: 'submission_before_session_vote' },
+    title: {
+      en: 'The session decides on the submission of the territorial election commission',
+      ru: 'Сессия решает по представлению территориальной избирательной комиссии',
+      kk: 'Сессия аумақтық сайлау комиссиясының ұсынуы бойынша шешеді',
+    },
+    cite: cite('20', '4', 'по представлению соответствующей территориальной избирательной комиссии', W_20),
+    note: 'No deadline for the submission or the session is stated (catalogue P-10 gaps).',
+  },
+  {
+    id: 'art20.p4_1.text_unknown', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'condition', subject: 'unknown', what: 'text_not_in_source', from: '2019-01-01' },
+    title: {
+      en: 'Para 4-1 is in force from 01.01.2019; its text is not in the source (catalogue T-31, §9): not applied, shown as unknown',
+      ru: 'Пункт 4-1 вводится в действие с 01.01.2019; его текста нет в источнике (каталог T-31, §9): не применяется, показан как неизвестный',
+      kk: '4-1-тармақ 01.01.2019 бастап қолданысқа енгізіледі; оның мәтіні дереккөзде жоқ (каталог T-31, §9): қолданылмайды, белгісіз ретінде көрсетіледі',
+    },
+    // no paragraph in the citation: the id cannot spell "4-1"; the quote carries it
+    cite: cite('20', undefined, '4-1. Вводится в действие с 01.01.2019 в соответствии с п. 4 ст. 41 настоящего Закона'),
+    note: 'Do not invent its content: a decision on or after 01.01.2019 carries this rule in its record as an unknown norm.',
+  },
+  {
+    id: 'art20.p2.powers_end_with_maslikhat', procedure: 'P-13', alsoUsedBy: ['P-10'], kind: 'norm',
+    norm: { modality: 'consequence', subject: 'deputy', what: 'powers_end_with_maslikhat' },
+    title: {
+      en: "A deputy's powers end when the maslikhat's powers end",
+      ru: 'Полномочия депутата прекращаются с момента прекращения полномочий маслихата',
+      kk: 'Депутаттың өкілеттігі мәслихат өкілеттігі тоқтатылған сәттен бастап тоқтатылады',
+    },
+    cite: cite('20', '2', 'прекращаются с момента прекращения полномочий маслихата'),
+  },
+  {
+    id: 'art41.p3.art20_suspended', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'condition', subject: 'law', what: 'art20_paras_3_4_in_wording_of_art41_p3', until: '2019-01-01' },
+    title: {
+      en: 'Until 01.01.2019 paras 3 and 4 of Art 20 apply in the wording of Art 41(3) (identical)',
+      ru: 'До 01.01.2019 пункты 3 и 4 статьи 20 действуют в редакции п. 3 ст. 41 (совпадающей)',
+      kk: '01.01.2019 дейін 20-баптың 3 және 4-тармақтары 41-баптың 3-тармағының редакциясында қолданылады (бірдей)',
+    },
+    cite: cite('41', '3', 'Приостановить до 1 января 2019 года действие пунктов 3 и 4 статьи 20'),
+  },
+  {
+    id: 'art41.p4.art20_p4_1_from', procedure: 'P-10', kind: 'norm',
+    norm: { modality: 'condition', subject: 'law', what: 'art20_p4_1_in_force', from: '2019-01-01' },
+    title: {
+      en: 'Para 4-1 of Art 20 enters into force on 01.01.2019',
+      ru: 'Пункт 4-1 статьи 20 вводится в действие с 01.01.2019',
+      kk: '20-баптың 4-1-тармағы 01.01.2019 бастап қолданысқа енгізіледі',
+    },
+    cite: cite('41', '4', 'Установить, что пункт 4-1 статьи 20 настоящего Закона вводится в действие с 1 января 2019 года'),
+  },
+  // ── end of issue 15 block (Art 20, 41) ──
+
+  // ───────────── P-13: termination and early termination of a maslikhat (Art 23; 5(6)) ─────────────
+  {
+    id: 'art23.p2.president', procedure: 'P-13', kind: 'norm',
+    norm: { modality: 'power', subject: 'president', what: 'terminate_maslikhat_after_consultations' },
+    title: {
+      en: 'The President terminates the maslikhat early after consultations with the Prime Minister and the chairs of the Chambers of Parliament',
+      ru: 'Президент досрочно прекращает полномочия маслихата после консультаций с Премьер-Министром и председателями Палат Парламента',
+      kk: 'Президент Премьер-Министрмен және Парламент Палаталарының төрағаларымен консультациялардан кейін мәслихаттың өкілеттігін мерзімінен бұрын тоқтатады',
+    },
+    cite: cite('23', '2', 'Полномочия маслихата прекращаются досрочно Президентом Республики Казахстан после консультаций с Премьер-Министром Республики Казахстан и председателями Палат Парламента Республики Казахстан', W_23),
+    note: 'The consultations have no form or deadline (catalogue §9): each is recorded as stated. EN (2014) has no consultation requirement.',
+  },
+  {
+    id: 'art23.p2.self_dissolution', procedure: 'P-13', kind: 'norm',
+    norm: { modality: 'power', subject: 'maslikhat', what: 'dissolve_itself' },
+    title: {
+      en: 'The maslikhat decides to dissolve itself',
+      ru: 'Маслихат принимает решение о самороспуске',
+      kk: 'Мәслихат өзін-өзі тарату туралы шешім қабылдайды',
+    },
+    cite: cite('23', '2', 'а также в случае принятия маслихатом решения о самороспуске', W_23),
+    interpretations: [{ id: 'art23.p2.self_dissolution_majority', chosen: 'majority_of_total' }],
+    note: 'No threshold is stated: the general rule of 11(3) (majority of the total) by default.',
+  },
+  // ── end of issue 15 block (Art 23) ──
 
   // ───────────── P-15: consent to the appointment of an akim (Art 23-1) ─────────────
   {

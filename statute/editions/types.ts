@@ -71,6 +71,10 @@ export interface NormSpec {
   subject: string;
   /** What the norm requires, allows or makes follow, e.g. 'attend_extraordinary_session'. */
   what: string;
+  /** The day the text says the norm takes effect (20(4-1): "Вводится в действие с 01.01.2019"). */
+  from?: IsoDate;
+  /** The day the text says the norm stops applying (41(3): "Приостановить до 1 января 2019 года"). */
+  until?: IsoDate;
 }
 
 /** An act is not allowed during a period. */

@@ -196,6 +196,15 @@ beforeAll(async () => {
   await csv('KZ-EXAMPLE-R', 'maslikhats', 'id,unit_id,name_kk,name_ru,seats\nM-EXAMPLE-R,KZ-EXAMPLE-R,Аудандық мәслихат,Районный маслихат,25\n');
   await csv('KZ-EXAMPLE-R', 'deputies', `id,maslikhat_id,person_id,full_name,term_start\n${Array.from({ length: 25 }, (_, i) => `D${String(i + 1).padStart(2, '0')},M-EXAMPLE-R,P-D${i + 1},Депутат ${i + 1},2023-03-19`).join('\n')}\n`);
 
+  // Art. 20 (deputy_early_termination): the example's maslikhat and a mandate per procedure (one open procedure per mandate)
+  for (const r of registersIn(path.join(PROJECT_ROOT, 'examples/deputy_early_termination/registers'))) await csv('KZ-EX-P10', r.register, r.csv);
+  await csv('KZ-EX-P10', 'deputies', `id,maslikhat_id,person_id,full_name,term_start\n${Array.from({ length: SAME_POST + 20 }, (_, i) => `PROP-DT-${i + 1},M-EX-P10,P-PROP-DT-${i + 1},Депутат ${i + 1},2023-03-19`).join('\n')}\n`);
+  // Art. 23 (maslikhat_early_termination): a maslikhat per procedure (one open procedure per maslikhat), each of its own district
+  for (const r of registersIn(path.join(PROJECT_ROOT, 'examples/maslikhat_early_termination/registers'))) await csv('KZ-EX-P13', r.register, r.csv);
+  const P13 = Array.from({ length: SAME_POST + 20 }, (_, i) => i + 1);
+  await csv('KZ-EX-P13', 'admin_units', `id,kind,parent_id,name_kk,name_ru\n${P13.map((i) => `KZ-EX-P13.D${i},district,KZ-EX-P13,Аудан ${i},Район ${i}`).join('\n')}\n`);
+  await csv('KZ-EX-P13', 'maslikhats', `id,unit_id,name_kk,name_ru,seats\n${P13.map((i) => `PROP-MT-${i},KZ-EX-P13.D${i},Мәслихат ${i},Маслихат ${i},25`).join('\n')}\n`);
+
   // the examples' inputs as the API takes them (client/http/examples.ts), dated today
   const x = openApiExamples(DEFINITIONS, START_DROPPED, ACT_FILLED);
   const now = Date.now();
@@ -224,6 +233,8 @@ beforeAll(async () => {
       if (def.kind === 'regular_session') (b.session as Body).number = `PROP-RS-${i}`;
       if (def.kind === 'statutory_wait') b.anchor = new Date(Date.parse(`${today}T00:00:00Z`) - i * DAY).toISOString().slice(0, 10);
       if (def.kind === 'rural_akim_election') b.unit = RURAL_UNITS[i - 1];
+      if (def.kind === 'deputy_early_termination') (b.deputy as Body).id = `PROP-DT-${i}`;
+      if (def.kind === 'maslikhat_early_termination') b.maslikhatId = `PROP-MT-${i}`;
       return b;
     };
     kinds.set(def.kind, { def, unit: String(start.unit), start, acts, fresh });

@@ -125,9 +125,12 @@ describe('stored histories: every deadline and threshold recomputes under the pi
       expect(t.kind).not.toBeNull();
       expect(t.entries.length).toBeGreaterThan(0);
       for (const e of t.entries) expect(Number.isNaN(Date.parse(e.at))).toBe(false);
-      // a procedure whose law sets no period (Art. 21(5), deputy_sanction) has no deadline to show
-      if (verifyBundle(buildBundle(partsFromHistory(s.history, s.file))).counts.periods > 0) expect(t.entries.some((e) => e.deadlines.length > 0)).toBe(true);
+      // the law sets no deadline for a sanction or an early termination (catalogue P-09, P-10, P-13): none is ever in force
+      expect(t.entries.some((e) => e.deadlines.length > 0), s.file).toBe(!UNTIMED.has(String(t.kind)));
     });
   }
 });
+
+/** Kinds whose article sets no period at all. */
+const UNTIMED = new Set(['deputy_sanction', 'deputy_early_termination', 'maslikhat_early_termination']);
 

@@ -31,7 +31,7 @@ afterAll(async () => {
 
 describe('tartip simulate runs every example with no flags', () => {
   it('there are examples of every procedure kind', () => {
-    expect(new Set(files.map((f) => f.split(path.sep)[0]))).toEqual(new Set(['akim_consent', 'deputy_sanction', 'extraordinary_session', 'first_session', 'no_confidence', 'regular_session', 'rural_akim_election', 'senate_recall', 'statutory_wait']));
+    expect(new Set(files.map((f) => f.split(path.sep)[0]))).toEqual(new Set(['akim_consent', 'deputy_early_termination', 'deputy_sanction', 'extraordinary_session', 'first_session', 'maslikhat_early_termination', 'no_confidence', 'regular_session', 'rural_akim_election', 'senate_recall', 'statutory_wait']));
     expect(files.length).toBeGreaterThanOrEqual(38);
   });
   for (const f of files) {

@@ -17,6 +17,8 @@ import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
 import { extraordinarySessionSpec } from '../../workflows/extraordinary-session.js';
 import { firstSessionSpec } from '../../workflows/first-session.js';
 import { deputySanctionSpec } from '../../workflows/deputy-sanction.js';
+import { deputyEarlyTerminationSpec } from '../../workflows/deputy-early-termination.js';
+import { maslikhatEarlyTerminationSpec } from '../../workflows/maslikhat-early-termination.js';
 import type { ProcedureSpec } from '../../workflows/engine/spec.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 import { startPure, CALENDAR_REF } from '../harness/pure.js';
@@ -27,6 +29,7 @@ const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
   first_session: firstSessionSpec,
   deputy_sanction: deputySanctionSpec,
   regular_session: regularSessionSpec,
+  deputy_early_termination: deputyEarlyTerminationSpec, maslikhat_early_termination: maslikhatEarlyTerminationSpec,
 };
 interface Example { procedure: string; start: { at: string; input: Record<string, unknown> }; acts: { at: string; act: string; input: Record<string, unknown>; expectRefusal?: string }[] }
 /** The acts of an example (its import steps, files loaded beside it, are not acts). */

@@ -29,6 +29,8 @@ import { statutoryWaitSpec } from '../../workflows/statutory-wait.js';
 import { extraordinarySessionSpec } from '../../workflows/extraordinary-session.js';
 import { firstSessionSpec } from '../../workflows/first-session.js';
 import { deputySanctionSpec } from '../../workflows/deputy-sanction.js';
+import { deputyEarlyTerminationSpec } from '../../workflows/deputy-early-termination.js';
+import { maslikhatEarlyTerminationSpec } from '../../workflows/maslikhat-early-termination.js';
 import { isImport, type Scenario } from '../../workflows/scenario.js';
 import { scenarioFiles } from '../../client/http/examples.js';
 import { CALENDAR_REF, startPure, type PureRun } from '../harness/pure.js';
@@ -44,6 +46,7 @@ const SPECS: Record<string, ProcedureSpec<any, any, any>> = {
   first_session: firstSessionSpec,
   deputy_sanction: deputySanctionSpec,
   regular_session: regularSessionSpec,
+  deputy_early_termination: deputyEarlyTerminationSpec, maslikhat_early_termination: maslikhatEarlyTerminationSpec,
 };
 const EDITION = 'kz-148@2018-07-12';
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -52,7 +55,9 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const DATA = {
   rosterAsOf: async ({ maslikhatId, date }: { maslikhatId: string; date: string }) => ({
     maslikhatId, unitId: 'KZ-X', date, seats: 20, digest: 'a'.repeat(64),
-    deputies: Array.from({ length: 20 }, (_, i) => ({ id: `TD${i + 1}`, personId: `TP${i + 1}`, fullName: `Депутат ${i + 1}` })),
+    deputies: Array.from({ length: 20 }, (_, i) => ({ id: `TD${i + 1}`, personId: `TP${i + 1}`, fullName: `Депутат ${i + 1}` }))
+      // the deputy whose mandate the P-10 examples end (examples/deputy_early_termination/registers)
+      .concat(maslikhatId === 'M-EX-P10' ? [{ id: 'DT-D5', personId: 'P-DT-5', fullName: 'Депутат 5' }] : []),
   }),
   senateRecallBarCheck: async () => ({ barred: false }),
   issueSignatureSheets: async (i: { count: number }) => ({ sheets: Array.from({ length: i.count }, (_, n) => ({ serial: `SR-${n + 1}`, seq: n + 1, initiatorId: 'init-1', documentSha256: '0'.repeat(64) })), digest: 'd'.repeat(64) }),
@@ -68,6 +73,8 @@ const DATA = {
   recordProcedureBar: async () => undefined,
   recordSessionMark: async () => undefined,
   countSessionMarks: async () => ({ count: 0, marks: [] }),
+  endMandates: async (i: { deputyIds?: string[] }) => ({ ended: i.deputyIds ?? [], already: [], endedBefore: [] }),
+  readLedger: async () => [{ actType: 'third_refusal', legalAt: '2025-03-27T05:00:00.000Z', payload: { branch: 'president_may_terminate' } }],
 };
 /** Each asks PostgreSQL with the dates it is given: one PostgreSQL would refuse is a failure of the procedure, not of the fixture. */
 const IO = Object.fromEntries(Object.entries(DATA).map(([name, f]) => [name, async (a: Record<string, unknown>) => {
