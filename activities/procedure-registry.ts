@@ -10,6 +10,13 @@ export interface ProcedureStarted {
   input: unknown;
 }
 
+/** A started procedure as registered: its kind and its start input. */
+export interface ProcedureRegistration {
+  procedureId: string;
+  kind: string;
+  input: unknown;
+}
+
 export function procedureRegistryActivities(pool: pg.Pool) {
   return {
     /** Inserts the procedure once; a retry or a second call changes nothing. Returns true when this call inserted it. */
@@ -20,6 +27,15 @@ export function procedureRegistryActivities(pool: pg.Pool) {
         [p.procedureId, p.kind, p.editionId, p.calendarId, p.startedBy, JSON.stringify(p.input)],
       );
       return r.rowCount === 1;
+    },
+    /** Reads one procedure's registration (read-only); null when no procedure has that id. */
+    async procedureRegistration(q: { procedureId: string }): Promise<ProcedureRegistration | null> {
+      const r = await pool.query<{ procedure_id: string; kind: string; input: unknown }>(
+        'SELECT procedure_id, kind, input FROM procedures WHERE procedure_id = $1',
+        [q.procedureId],
+      );
+      const row = r.rows[0];
+      return row ? { procedureId: row.procedure_id, kind: row.kind, input: row.input } : null;
     },
   };
 }

@@ -259,6 +259,21 @@ export const MESSAGES: Readonly<Record<string, Message>> = Object.freeze({
     ru: 'На внеочередной сессии рассматриваются исключительно вопросы, послужившие основанием для её созыва (п. 2 ст. 10).',
     en: 'An extraordinary session may consider only the issues that were the grounds for convening it (Art. 10(2)).',
   },
+  no_such_procedure: {
+    kk: '{value} рәсімі тіркелмеген.',
+    ru: 'Процедура {value} не зарегистрирована.',
+    en: 'No procedure {value} is registered.',
+  },
+  not_a_session_procedure: {
+    kk: '{value} рәсімі ({kind}) кезектен тыс сессияның мәселесіне байланыстырылмайды: тек сенімсіздік білдіру (24-бап) немесе әкімді тағайындауға келісім (23-1-бап) рәсімі (10-баптың 2-тармағы).',
+    ru: 'Процедура {value} ({kind}) не связывается с вопросом внеочередной сессии: только процедура выражения недоверия (ст. 24) или согласия на назначение акима (ст. 23-1) (п. 2 ст. 10).',
+    en: 'Procedure {value} ({kind}) cannot be linked to an issue of the extraordinary session: only a no-confidence (Art. 24) or an akim consent (Art. 23-1) procedure (Art. 10(2)).',
+  },
+  other_maslikhat: {
+    kk: '{value} рәсімі басқа мәслихатқа ({maslikhat}) жатады, {expected} мәслихатына емес.',
+    ru: 'Процедура {value} относится к другому маслихату ({maslikhat}), а не к маслихату {expected}.',
+    en: 'Procedure {value} belongs to another maslikhat ({maslikhat}), not to {expected}.',
+  },
   decline_not_allowed: {
     kk: 'Заң кезектен тыс сессияны өткізу туралы ұсыныстан бас тартуды көздемейді.',
     ru: 'Закон не предусматривает отказа в проведении внеочередной сессии по надлежащему предложению.',

@@ -12,3 +12,9 @@ export const ACT_TITLES = {
 } satisfies Record<string, Titles>;
 
 export const SESSION_TEXT: Titles = { en: 'extraordinary session', ru: 'внеочередная сессия', kk: 'кезектен тыс сессия' };
+
+/** The procedures an issue of the session may belong to (an issue's `for`) */
+export const LINKED_TITLES = {
+  no_confidence: { en: 'Vote of no confidence in the akim (Art. 24)', ru: 'Выражение вотума недоверия акиму (ст. 24)', kk: 'Әкімге сенімсіздік білдіру (24-бап)' },
+  akim_consent: { en: 'Consent to the appointment of the akim (Art. 23-1)', ru: 'Согласие на назначение акима (ст. 23-1)', kk: 'Әкімді тағайындауға келісім беру (23-1-бап)' },
+} satisfies Record<string, Titles>;

@@ -2,19 +2,24 @@
 // below is a sentence of the article; its words sit next to the code. Thresholds, periods and
 // citations come from the pinned edition (rules art10.p2.*, art10.p3.*_extraordinary, art11.p3.*).
 import { z } from 'zod';
-import { defineProcedure, kit } from './engine/spec.js';
+import { defineProcedure, kit, type Io } from './engine/spec.js';
 import { definitionOf } from './engine/pipeline.js';
 import { runProcedure } from './engine/interpreter.js';
 import type { Book } from './engine/book.js';
+import type { Citation } from '../statute/types.js';
+import type { Titles } from '../statute/editions/types.js';
 import { ActBase, LegalDate, LegalTime, StartBase, type ProcedureState } from './procedure.js';
 import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown } from './lib/maslikhat.js';
-import { ACT_TITLES, SESSION_TEXT } from './extraordinary-session.texts.js';
+import { ACT_TITLES, LINKED_TITLES, SESSION_TEXT } from './extraordinary-session.texts.js';
 
 // ---- input and acts ------------------------------------------------------------------------
 
-/** 10(2): "вопросы, послужившие основанием для ее созыва" */
-export const Issue = z.strictObject({ id: z.string().min(1).max(100), title: z.string().min(1).max(2000) });
 const Id = z.string().min(1).max(128);
+/**
+ * 10(2): "вопросы, послужившие основанием для ее созыва". `for`: the procedure the issue belongs to,
+ * one whose question is considered at a session (no_confidence, Art. 24(5); akim_consent, Art. 23-1(3)).
+ */
+export const Issue = z.strictObject({ id: z.string().min(1).max(100), title: z.string().min(1).max(2000), for: z.strictObject({ procedureId: Id }).optional() });
 
 export const ExtraordinarySessionInput = StartBase.extend({
   maslikhatId: z.string().min(1),
@@ -64,6 +69,18 @@ export interface ExtraordinarySessionFacts {
   announced: string | null;
   materials: string | null;
   held: { date: string; present: number; agenda: string[] } | null;
+  /** the procedures the issues belong to (an issue's `for`), checked in the procedures registry at start */
+  links: Link[];
+}
+
+/** An issue of the session linked to the procedure that needs the session. */
+export interface Link {
+  issueId: string;
+  procedureId: string;
+  kind: LinkedKind;
+  title: Titles;
+  /** the article of the linked procedure that puts its question to a session */
+  citation: Citation;
 }
 
 type B = Book<ExtraordinarySessionFacts, ExtraordinarySessionStage>;
@@ -79,6 +96,39 @@ function onlyGrounds(b: B, ids: readonly string[], field: string): void {
     b.refuse({ code: 'not_a_ground', field: `${field}.${i}`, rule: 'art10.p2.only_grounds', citation: b.cite('art10.p2.only_grounds'), params: { value: id } },
       `${field}.${i}: ${id} was not among the grounds of the extraordinary session (Art. 10(2))`);
   }
+}
+
+// The procedures whose question is considered at a session of the same maslikhat, and the rule saying so
+const LINKED_RULES = {
+  // 24(5): the question of no confidence is considered at a session "в течение одного месяца"
+  no_confidence: 'art24.p5.session',
+  // 23-1(3): the consent is considered at a session, "на внеочередной сессии" with the candidate present
+  akim_consent: 'art23_1.p3.candidate_presence',
+} as const;
+type LinkedKind = keyof typeof LINKED_RULES;
+const isLinkedKind = (k: string): k is LinkedKind => Object.hasOwn(LINKED_RULES, k);
+
+/** Each issue's `for`: a registered no_confidence or akim_consent procedure of the same maslikhat (read through io). */
+async function linksOf(b: B, input: Input, io: Io): Promise<Link[]> {
+  const links: Link[] = [];
+  for (const [i, issue] of input.proposal.issues.entries()) {
+    if (!issue.for) continue;
+    const field = `proposal.issues.${i}.for.procedureId`;
+    const id = issue.for.procedureId;
+    const reg = await io.procedureRegistration({ procedureId: id });
+    if (!reg) b.refuse({ code: 'no_such_procedure', field, params: { value: id } }, `${field}: no procedure ${id} is registered`);
+    if (!isLinkedKind(reg.kind)) {
+      b.refuse({ code: 'not_a_session_procedure', field, rule: 'art10.p2.only_grounds', citation: b.cite('art10.p2.only_grounds'), params: { value: id, kind: reg.kind } },
+        `${field}: ${id} is a ${reg.kind} procedure; an issue links only to no_confidence (Art. 24(5)) or akim_consent (Art. 23-1(3))`);
+    }
+    const of = (reg.input as { maslikhatId?: unknown } | null)?.maslikhatId;
+    if (of !== input.maslikhatId) {
+      b.refuse({ code: 'other_maslikhat', field, params: { value: id, maslikhat: String(of ?? ''), expected: input.maslikhatId } },
+        `${field}: ${id} is a procedure of maslikhat ${String(of)}, not of ${input.maslikhatId}`);
+    }
+    links.push({ issueId: issue.id, procedureId: id, kind: reg.kind, title: LINKED_TITLES[reg.kind], citation: b.cite(LINKED_RULES[reg.kind]) });
+  }
+  return links;
 }
 
 /** A lead time of 10(3) met or missed by an act on `at`; closes the deadline. */
@@ -120,14 +170,16 @@ export const extraordinarySessionSpec = defineProcedure<ExtraordinarySessionFact
     }
     const issues = new Set(p.issues.map((x) => x.id));
     if (issues.size !== p.issues.length) b.refuse({ code: 'duplicate', field: 'proposal.issues', params: { value: 'id' } }, 'proposal.issues: an issue id is listed twice');
+    const links = await linksOf(b, input, io);
     b.facts = {
       maslikhatId: input.maslikhatId, roster: shown(roster), proposal: { id: p.id, at: p.at, by: p.by, deputies: p.deputies.length, issues: p.issues },
-      decision: null, session: null, late: {}, announced: null, materials: null, held: null,
+      decision: null, session: null, late: {}, announced: null, materials: null, held: null, links,
     };
     b.record('proposal', {
       type: 'extraordinary_session_proposed', at: p.at, actor: input.startedBy,
-      payload: { proposal: p, roster: b.facts.roster, thresholds: b.thresholds, interpretations: b.interpretations },
-      citation: b.cite('art10.p2.extraordinary_initiators'),
+      // a linked issue: the link and the article of its procedure beside 10(2) (nothing added without one)
+      payload: { proposal: p, roster: b.facts.roster, thresholds: b.thresholds, interpretations: b.interpretations, ...(links.length > 0 ? { links } : {}) },
+      citation: links.length > 0 ? [b.cite('art10.p2.extraordinary_initiators'), ...links.map((l) => l.citation)] : b.cite('art10.p2.extraordinary_initiators'),
     });
     return b.facts;
   },

@@ -127,3 +127,75 @@ describe('Art. 10(2)-(3), the specification without servers', () => {
     ]);
   });
 });
+
+// Issue 15: an issue of the session names the procedure it belongs to (`for`): a no-confidence
+// (Art. 24(5)) or an akim consent (Art. 23-1(3)) procedure of the same maslikhat, read from the
+// procedures registry at start.
+describe('Art. 10(2): an issue linked to the procedure that needs the session', () => {
+  const REGISTRY: Record<string, { kind: string; input: unknown }> = {
+    'no_confidence:AKIM-POST-1': { kind: 'no_confidence', input: { maslikhatId: 'M-TEST' } },
+    'akim_consent:AKIM-POST-2': { kind: 'akim_consent', input: { maslikhatId: 'M-TEST' } },
+    'akim_consent:AKIM-POST-3': { kind: 'akim_consent', input: { maslikhatId: 'M-OTHER' } },
+    'deputy_sanction:M-TEST:S1': { kind: 'deputy_sanction', input: { maslikhatId: 'M-TEST' } },
+  };
+  const asked: string[] = [];
+  const io = {
+    procedureRegistration: async ({ procedureId }: { procedureId: string }) => {
+      asked.push(procedureId);
+      const r = REGISTRY[procedureId];
+      return r ? { procedureId, ...r } : null;
+    },
+  };
+  const linked = (...fors: (string | undefined)[]) => {
+    const i = input();
+    return { ...i, proposal: { ...i.proposal, issues: fors.map((f, n) => ({ id: `Q${n + 1}`, title: `Вопрос ${n + 1}`, ...(f ? { for: { procedureId: f } } : {}) })) } };
+  };
+  const start = (i: Record<string, unknown>) => startPure(extraordinarySessionSpec, at('2025-04-14', '12:00'), i, io as never);
+
+  it('a no-confidence and an akim consent procedure of the same maslikhat: linked in the facts and in the proposal record, citing 10(2) and their articles', async () => {
+    const r = await start(linked('no_confidence:AKIM-POST-1', undefined, 'akim_consent:AKIM-POST-2'));
+    const links = (r.state().facts as { links: unknown[] }).links;
+    expect(links).toMatchObject([
+      { issueId: 'Q1', procedureId: 'no_confidence:AKIM-POST-1', kind: 'no_confidence', title: { kk: expect.any(String), ru: expect.any(String), en: expect.any(String) }, citation: { article: '24', paragraph: '5' } },
+      { issueId: 'Q3', procedureId: 'akim_consent:AKIM-POST-2', kind: 'akim_consent', title: { kk: expect.any(String), ru: expect.any(String), en: expect.any(String) }, citation: { article: '23-1', paragraph: '3', quote: expect.stringContaining('внеочередной сессии') } },
+    ]);
+    const proposed = r.records.find((x) => x.act.type === 'extraordinary_session_proposed')!.act;
+    expect((proposed.payload as { links: unknown }).links).toEqual(links);
+    expect((proposed.payload as { proposal: { issues: unknown[] } }).proposal.issues[0]).toMatchObject({ for: { procedureId: 'no_confidence:AKIM-POST-1' } });
+    expect((proposed.citation as { article: string; paragraph?: string }[]).map((c) => [c.article, c.paragraph])).toEqual([['10', '2'], ['24', '5'], ['23-1', '3']]);
+    // the linked session runs as any other
+    for (const [name, date, a] of [decide('2025-04-15'), convene('2025-04-16', '2025-04-21'), announce('2025-04-17'), materials('2025-04-18', ['Q1']), hold('2025-04-21', ['Q1', 'Q3'])]) expect(await r.act(name, { ...a, at: at(date) })).toBeNull();
+    expect(r.state().outcome).toBe('held');
+  });
+
+  it('without `for` nothing is read and the facts show no links; the record is as before', async () => {
+    asked.length = 0;
+    const r = await start(input());
+    expect(asked).toEqual([]);
+    expect((r.state().facts as { links: unknown[] }).links).toEqual([]);
+    const proposed = r.records.find((x) => x.act.type === 'extraordinary_session_proposed')!.act;
+    expect(proposed.payload).not.toHaveProperty('links');
+    expect(proposed.citation).toMatchObject({ article: '10', paragraph: '2' });
+  });
+
+  it.each([
+    ['no such procedure', 'no_confidence:NOBODY', 'no_such_procedure', { value: 'no_confidence:NOBODY' }],
+    ['a procedure of another kind', 'deputy_sanction:M-TEST:S1', 'not_a_session_procedure', { value: 'deputy_sanction:M-TEST:S1', kind: 'deputy_sanction' }],
+    ['a procedure of another maslikhat', 'akim_consent:AKIM-POST-3', 'other_maslikhat', { value: 'akim_consent:AKIM-POST-3', maslikhat: 'M-OTHER', expected: 'M-TEST' }],
+  ])('%s: refused naming proposal.issues.1.for.procedureId', async (_, id, code, params) => {
+    await expect(start(linked(undefined, id))).rejects.toMatchObject({ body: { code, field: 'proposal.issues.1.for.procedureId', params } });
+  });
+
+  it('the refusals have texts in kk, ru and en', async () => {
+    const { MESSAGES } = await import('../../statute/messages.js');
+    for (const code of ['no_such_procedure', 'not_a_session_procedure', 'other_maslikhat']) {
+      for (const lang of ['kk', 'ru', 'en'] as const) expect(MESSAGES[code]?.[lang], `${code} ${lang}`).toMatch(/\{value\}/);
+    }
+  });
+
+  it('a `for` without a procedure id, or with another field, is refused by the schema', async () => {
+    const i = linked('no_confidence:AKIM-POST-1');
+    await expect(start({ ...i, proposal: { ...i.proposal, issues: [{ id: 'Q1', title: 't', for: { procedureId: '' } }] } })).rejects.toMatchObject({ issues: [{ field: 'proposal.issues.0.for.procedureId' }] });
+    await expect(start({ ...i, proposal: { ...i.proposal, issues: [{ id: 'Q1', title: 't', for: { procedureId: 'x', kind: 'no_confidence' } }] } })).rejects.toMatchObject({ issues: [{ field: expect.stringContaining('proposal.issues.0.for') }] });
+  });
+});

@@ -86,6 +86,19 @@ describe('Art. 10(2)-(3): an extraordinary session', () => {
       { at: at('2025-04-21', '11:00'), act: 'holdSession', input: { actor: chair, present: 25, agenda: ['Q1'] } }], { expect: { stage: 'closed', outcome: 'held' } }));
     expect(r.acts[2]!.message).toMatch(/agenda\.1/);
   });
+
+  it('an issue linked to a registered no-confidence procedure of the maslikhat: read from the procedures table, in the facts and the ledger', async () => {
+    const linked = 'no_confidence:AKIM-LINK-1';
+    await db.pool.query(`INSERT INTO procedures (procedure_id, kind, edition_id, calendar_id, started_by, input) VALUES ($1, 'no_confidence', 'kz-148@2018-07-12', 'c', 't', $2) ON CONFLICT DO NOTHING`, [linked, JSON.stringify({ maslikhatId: 'M-TEST' })]);
+    const s = scenario([decide('2025-04-15')], { expect: { stage: 'decided' } });
+    const i = s.start.input as { proposal: { issues: object[] } };
+    i.proposal.issues = [{ id: 'Q1', title: 'О выражении вотума недоверия акиму', for: { procedureId: linked } }];
+    const r = await run(s);
+    expect(facts(r.state).links).toMatchObject([{ issueId: 'Q1', procedureId: linked, kind: 'no_confidence', citation: { article: '24', paragraph: '5' } }]);
+    const ledger = await db.pool.query(`SELECT payload, citation FROM ledger WHERE procedure_id = $1 AND act_type = 'extraordinary_session_proposed'`, [r.workflowId]);
+    expect(ledger.rows[0]!.payload.links).toMatchObject([{ issueId: 'Q1', procedureId: linked }]);
+    expect(ledger.rows[0]!.citation.map((c: { article: string }) => c.article)).toEqual(['10', '24']);
+  });
 });
 
 describe('Art. 10(2)-(3): replay', () => {

@@ -73,6 +73,8 @@ const DATA = {
   recordProcedureBar: async () => undefined,
   recordSessionMark: async () => undefined,
   countSessionMarks: async () => ({ count: 0, marks: [] }),
+  // an issue's `for` (extraordinary_session): a no-confidence procedure of the examples' maslikhat
+  procedureRegistration: async (q: { procedureId: string }) => ({ procedureId: q.procedureId, kind: 'no_confidence', input: { maslikhatId: 'M-EXAMPLE' } }),
   endMandates: async (i: { deputyIds?: string[] }) => ({ ended: i.deputyIds ?? [], already: [], endedBefore: [] }),
   readLedger: async () => [{ actType: 'third_refusal', legalAt: '2025-03-27T05:00:00.000Z', payload: { branch: 'president_may_terminate' } }],
 };
