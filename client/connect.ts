@@ -26,5 +26,8 @@ export async function connectTemporal(cfg: Config = loadConfig()): Promise<{ cli
 }
 
 export function connectDb(cfg: Config = loadConfig()): pg.Pool {
-  return new pg.Pool({ connectionString: databaseUrl(cfg), max: 5 });
+  const pool = new pg.Pool({ connectionString: databaseUrl(cfg), max: 5 });
+  // an idle connection cut by the server is dropped by the pool; the next query says what failed
+  pool.on('error', () => {});
+  return pool;
 }
