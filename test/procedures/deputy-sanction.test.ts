@@ -3,41 +3,19 @@
 // notice to the media; a stored history replayed.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it, inject } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { testWorker, timeSkippingEnv } from '../harness/temporal.js';
-import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
-import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
 import { refusalCode, runScenario } from '../harness/scenarios.js';
 import { DEFAULT_EDITION_ID } from '../../statute/rules.js';
 import { LATEST_OFFICIAL_VERSION } from '../../statute/calendar/index.js';
-import { buildActivities, closeBuiltActivities } from '../../worker/activities.js';
+import { procedureStack } from '../harness/procedure-stack.js';
 import type { Scenario } from '../../workflows/scenario.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 
 const HISTORIES = path.join(PROJECT_ROOT, 'test/histories');
-let env: TestWorkflowEnvironment;
-let db: FreshDatabase;
-let smtp: TestSmtpServer;
-let activities: ReturnType<typeof buildActivities>;
-
-beforeAll(async () => {
-  [db, smtp] = await Promise.all([freshDatabase(), startSmtpServer()]);
-  activities = buildActivities(db.pool, { mail: { host: smtp.host, port: smtp.port, from: 'tartip@maslikhat.example.kz', ignoreTLS: true } });
-});
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-});
-afterEach(async () => {
-  await env?.teardown();
-});
-afterAll(async () => {
-  if (activities) await closeBuiltActivities(activities);
-  await smtp?.close();
-  await db?.close();
-});
+const stack = procedureStack();
 
 const at = (date: string, time = '10:00'): string => `${date}T${time}:00+05:00`;
 const clerk = { kind: 'official', id: 'secretary-1', role: 'secretary' };
@@ -57,16 +35,16 @@ function scenario(i: Record<string, unknown>, acts: Scenario['acts'], extra: Par
 }
 const decide = (d: string, present: number, votesFor: number) => ({ at: at(d), act: 'recordSessionDecision', input: { actor: clerk, session: { number: 'XII' }, measure: 'censure', present, votesFor } });
 async function run(s: Scenario) {
-  const r = await runScenario(env, activities, s);
+  const r = await runScenario(stack.env, stack.activities, s);
   expect(r.mismatches).toEqual([]);
   return r;
 }
 /** Starts a procedure and waits for it to end: the refusal code of a start refused, or null. */
 async function startRefusal(i: Record<string, unknown>): Promise<string | null> {
-  const { worker, taskQueue } = await testWorker(env, activities);
+  const { worker, taskQueue } = await testWorker(stack.env, stack.activities);
   return worker.runUntil(async () => {
     const full = { editionId: DEFAULT_EDITION_ID, calendarRef: `kz-official@${LATEST_OFFICIAL_VERSION}`, ...i, simulation: { legalStart: at('2025-05-05', '12:00') } };
-    const h = await env.client.workflow.start('deputySanction', { workflowId: `deputy_sanction:bar-${++n}`, taskQueue, args: [full] });
+    const h = await stack.env.client.workflow.start('deputySanction', { workflowId: `deputy_sanction:bar-${++n}`, taskQueue, args: [full] });
     const out = await h.result().then(() => 'ended', (e: unknown) => refusalCode((e as { cause?: unknown }).cause)?.code ?? String(e));
     if (out !== 'ended') return out;
     return null;
@@ -75,10 +53,10 @@ async function startRefusal(i: Record<string, unknown>): Promise<string | null> 
 
 describe('Art. 21(4)-(5): a sanction on a deputy', () => {
   it('imposed by 11 of 20 present: the bar is in PostgreSQL; the same misconduct again is refused, another day is not', async () => {
-    const before = smtp.messages.length;
+    const before = stack.smtp.messages.length;
     const r = await run(scenario(input('D5', '2025-03-20'), [decide('2025-04-24', 20, 11)], { expect: { stage: 'imposed' } }));
-    expect(smtp.messages.slice(before).some((m) => m.to.includes('editor@example.kz'))).toBe(true);
-    const bars = await db.pool.query(`SELECT rule, subject, matter_key, from_date::text, until_date FROM procedure_bars WHERE procedure_id = $1 ORDER BY matter_key`, [r.workflowId]);
+    expect(stack.smtp.messages.slice(before).some((m) => m.to.includes('editor@example.kz'))).toBe(true);
+    const bars = await stack.db.pool.query(`SELECT rule, subject, matter_key, from_date::text, until_date FROM procedure_bars WHERE procedure_id = $1 ORDER BY matter_key`, [r.workflowId]);
     expect(bars.rows).toEqual([
       { rule: 'art21.p5.no_repeat', subject: 'D5', matter_key: 'description:пропуск трех заседаний', from_date: '2025-04-24', until_date: null },
       { rule: 'art21.p5.no_repeat', subject: 'D5', matter_key: 'ground_date:participation|2025-03-20', from_date: '2025-04-24', until_date: null },
@@ -88,7 +66,7 @@ describe('Art. 21(4)-(5): a sanction on a deputy', () => {
     (second.submission as Record<string, unknown>).at = at('2025-05-05');
     expect(await startRefusal(second)).toBe('already_sanctioned');
     // the bar table is append-only
-    await expect(db.pool.query(`DELETE FROM procedure_bars WHERE procedure_id = $1`, [r.workflowId])).rejects.toThrow(/append-only/);
+    await expect(stack.db.pool.query(`DELETE FROM procedure_bars WHERE procedure_id = $1`, [r.workflowId])).rejects.toThrow(/append-only/);
     // the same deputy for a misconduct of another day is not barred
     const other = input('D5', '2025-03-27');
     await run(scenario(other, [decide('2025-04-24', 20, 11)], { expect: { stage: 'imposed' } }));
@@ -96,16 +74,16 @@ describe('Art. 21(4)-(5): a sanction on a deputy', () => {
 
   it('10 of 20 present: not imposed, no bar; the same misconduct may be submitted again', async () => {
     const r = await run(scenario(input('D6', '2025-03-21'), [decide('2025-04-24', 20, 10)], { expect: { stage: 'closed', outcome: 'not_imposed' } }));
-    expect((await db.pool.query(`SELECT 1 FROM procedure_bars WHERE procedure_id = $1`, [r.workflowId])).rowCount).toBe(0);
+    expect((await stack.db.pool.query(`SELECT 1 FROM procedure_bars WHERE procedure_id = $1`, [r.workflowId])).rowCount).toBe(0);
     await run(scenario(input('D6', '2025-03-21'), [decide('2025-04-25', 20, 11)], { expect: { stage: 'imposed' } }));
   });
 });
 
 describe('Art. 21(4)-(5): replay', () => {
   it('records a history (submitted, imposed, published) and replays it', async () => {
-    const r = await runScenario(env, activities, scenario(input('D9', '2025-03-25'), [decide('2025-04-24', 20, 11),
+    const r = await runScenario(stack.env, stack.activities, scenario(input('D9', '2025-03-25'), [decide('2025-04-24', 20, 11),
       { at: at('2025-04-28'), act: 'recordPublication', input: { actor: clerk, outlet: 'Газета', publishedOn: '2025-04-26', reference: '№ 17' } }]), { keepRunning: true });
-    const history = await env.client.workflow.getHandle(r.workflowId).fetchHistory();
+    const history = await stack.env.client.workflow.getHandle(r.workflowId).fetchHistory();
     await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, r.workflowId);
     if (process.env.TARTIP_RECORD_HISTORIES === '1') writeFileSync(path.join(HISTORIES, 'deputy_sanction-censure-published.json'), historyToJSON(history));
   });

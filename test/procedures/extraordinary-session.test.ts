@@ -2,40 +2,17 @@
 // the notice to the akim sent, a stored history recorded and replayed.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it, inject } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { timeSkippingEnv } from '../harness/temporal.js';
-import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
-import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
 import { runScenario } from '../harness/scenarios.js';
-import { buildActivities, closeBuiltActivities } from '../../worker/activities.js';
+import { procedureStack } from '../harness/procedure-stack.js';
 import type { ProcedureState } from '../../workflows/procedure.js';
 import type { Scenario } from '../../workflows/scenario.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 
 const HISTORIES = path.join(PROJECT_ROOT, 'test/histories');
-let env: TestWorkflowEnvironment;
-let db: FreshDatabase;
-let smtp: TestSmtpServer;
-let activities: ReturnType<typeof buildActivities>;
-
-beforeAll(async () => {
-  [db, smtp] = await Promise.all([freshDatabase(), startSmtpServer()]);
-  activities = buildActivities(db.pool, { mail: { host: smtp.host, port: smtp.port, from: 'tartip@maslikhat.example.kz', ignoreTLS: true } });
-});
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-});
-afterEach(async () => {
-  await env?.teardown();
-});
-afterAll(async () => {
-  if (activities) await closeBuiltActivities(activities);
-  await smtp?.close();
-  await db?.close();
-});
+const stack = procedureStack();
 
 const at = (date: string, time = '10:00'): string => `${date}T${time}:00+05:00`;
 const chair = { kind: 'official', id: 'chair-1', role: 'session_chair' };
@@ -56,7 +33,7 @@ const decide = (d: string) => ({ at: at(d), act: 'decide', input: { actor: chair
 const convene = (d: string, s: string) => ({ at: at(d), act: 'convene', input: { actor: chair, session: { date: s, place: 'зал' } } });
 const facts = (s: ProcedureState) => s.facts as Record<string, any>;
 async function run(s: Scenario) {
-  const r = await runScenario(env, activities, s);
+  const r = await runScenario(stack.env, stack.activities, s);
   expect(r.mismatches).toEqual([]);
   return r;
 }
@@ -67,17 +44,17 @@ describe('Art. 10(2)-(3): an extraordinary session', () => {
     expect(facts(inTime.state).overdue).toEqual([]);
     const fired = await run(scenario([decide('2025-04-15')], { runUntil: at('2025-04-22', '09:00'), expect: { stage: 'decided' } }));
     expect(facts(fired.state).overdue).toEqual(['art10.p2.extraordinary_convened']);
-    const ledger = await db.pool.query(`SELECT act_type, payload FROM ledger WHERE procedure_id = $1 ORDER BY seq`, [fired.workflowId]);
+    const ledger = await stack.db.pool.query(`SELECT act_type, payload FROM ledger WHERE procedure_id = $1 ORDER BY seq`, [fired.workflowId]);
     const expiry = ledger.rows.find((x) => x.act_type === 'timer_expiry')!.payload;
     // 15.04 + five calendar days: 16–20.04, 20.04 a Sunday → 21.04
     expect(expiry.period).toMatchObject({ rule: 'art10.p2.extraordinary_convened', anchor: '2025-04-15', date: '2025-04-21' });
   });
 
   it('convened for 21.04: the akim is told, the lead times (18.04) fire on 19.04 when nothing was announced', async () => {
-    const before = smtp.messages.length;
+    const before = stack.smtp.messages.length;
     const r = await run(scenario([decide('2025-04-15'), convene('2025-04-16', '2025-04-21')], { runUntil: at('2025-04-19', '09:00'), expect: { stage: 'convened' } }));
     expect(facts(r.state).overdue).toEqual(['art10.p3.notice_extraordinary', 'art10.p3.materials_extraordinary']);
-    expect(smtp.messages.slice(before).some((m) => m.to.includes('akim@example.kz'))).toBe(true);
+    expect(stack.smtp.messages.slice(before).some((m) => m.to.includes('akim@example.kz'))).toBe(true);
   });
 
   it('another item is refused with Art. 10(2); the session on its grounds is held', async () => {
@@ -89,13 +66,13 @@ describe('Art. 10(2)-(3): an extraordinary session', () => {
 
   it('an issue linked to a registered no-confidence procedure of the maslikhat: read from the procedures table, in the facts and the ledger', async () => {
     const linked = 'no_confidence:AKIM-LINK-1';
-    await db.pool.query(`INSERT INTO procedures (procedure_id, kind, edition_id, calendar_id, started_by, input) VALUES ($1, 'no_confidence', 'kz-148@2018-07-12', 'c', 't', $2) ON CONFLICT DO NOTHING`, [linked, JSON.stringify({ maslikhatId: 'M-TEST' })]);
+    await stack.db.pool.query(`INSERT INTO procedures (procedure_id, kind, edition_id, calendar_id, started_by, input) VALUES ($1, 'no_confidence', 'kz-148@2018-07-12', 'c', 't', $2) ON CONFLICT DO NOTHING`, [linked, JSON.stringify({ maslikhatId: 'M-TEST' })]);
     const s = scenario([decide('2025-04-15')], { expect: { stage: 'decided' } });
     const i = s.start.input as { proposal: { issues: object[] } };
     i.proposal.issues = [{ id: 'Q1', title: 'О выражении вотума недоверия акиму', for: { procedureId: linked } }];
     const r = await run(s);
     expect(facts(r.state).links).toMatchObject([{ issueId: 'Q1', procedureId: linked, kind: 'no_confidence', citation: { article: '24', paragraph: '5' } }]);
-    const ledger = await db.pool.query(`SELECT payload, citation FROM ledger WHERE procedure_id = $1 AND act_type = 'extraordinary_session_proposed'`, [r.workflowId]);
+    const ledger = await stack.db.pool.query(`SELECT payload, citation FROM ledger WHERE procedure_id = $1 AND act_type = 'extraordinary_session_proposed'`, [r.workflowId]);
     expect(ledger.rows[0]!.payload.links).toMatchObject([{ issueId: 'Q1', procedureId: linked }]);
     expect(ledger.rows[0]!.citation.map((c: { article: string }) => c.article)).toEqual(['10', '24']);
   });
@@ -103,9 +80,9 @@ describe('Art. 10(2)-(3): an extraordinary session', () => {
 
 describe('Art. 10(2)-(3): replay', () => {
   it('records a history (decided, convened, the lead times fired) and replays it', async () => {
-    const r = await runScenario(env, activities, scenario([decide('2025-04-15'), convene('2025-04-16', '2025-04-21')], { runUntil: at('2025-04-19', '09:00') }), { keepRunning: true });
-    const history = await env.client.workflow.getHandle(r.workflowId).fetchHistory();
-    await env.client.workflow.getHandle(r.workflowId).terminate('recorded');
+    const r = await runScenario(stack.env, stack.activities, scenario([decide('2025-04-15'), convene('2025-04-16', '2025-04-21')], { runUntil: at('2025-04-19', '09:00') }), { keepRunning: true });
+    const history = await stack.env.client.workflow.getHandle(r.workflowId).fetchHistory();
+    await stack.env.client.workflow.getHandle(r.workflowId).terminate('recorded');
     await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, r.workflowId);
     if (process.env.TARTIP_RECORD_HISTORIES === '1') writeFileSync(path.join(HISTORIES, 'extraordinary_session-lead-times-overdue.json'), historyToJSON(history));
   });

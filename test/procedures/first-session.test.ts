@@ -2,40 +2,17 @@
 // commission and the akim, the convening refused below three quarters, a stored history replayed.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it, inject } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { timeSkippingEnv } from '../harness/temporal.js';
-import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
-import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
 import { runScenario } from '../harness/scenarios.js';
-import { buildActivities, closeBuiltActivities } from '../../worker/activities.js';
+import { procedureStack } from '../harness/procedure-stack.js';
 import type { ProcedureState } from '../../workflows/procedure.js';
 import type { Scenario } from '../../workflows/scenario.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 
 const HISTORIES = path.join(PROJECT_ROOT, 'test/histories');
-let env: TestWorkflowEnvironment;
-let db: FreshDatabase;
-let smtp: TestSmtpServer;
-let activities: ReturnType<typeof buildActivities>;
-
-beforeAll(async () => {
-  [db, smtp] = await Promise.all([freshDatabase(), startSmtpServer()]);
-  activities = buildActivities(db.pool, { mail: { host: smtp.host, port: smtp.port, from: 'tartip@maslikhat.example.kz', ignoreTLS: true } });
-});
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-});
-afterEach(async () => {
-  await env?.teardown();
-});
-afterAll(async () => {
-  if (activities) await closeBuiltActivities(activities);
-  await smtp?.close();
-  await db?.close();
-});
+const stack = procedureStack();
 
 const at = (date: string, time = '10:00'): string => `${date}T${time}:00+05:00`;
 const tec = { kind: 'official', id: 'tec-chair', role: 'commission_chair' };
@@ -56,7 +33,7 @@ function scenario(registrations: { deputyId: string; on: string }[], acts: Scena
 const convene = (d: string, s: string, refusal?: string) => ({ at: at(d), act: 'convene', input: { actor: tec, session: { date: s, place: 'зал' } }, ...(refusal ? { expectRefusal: refusal } : {}) });
 const facts = (s: ProcedureState) => s.facts as Record<string, any>;
 async function run(s: Scenario) {
-  const r = await runScenario(env, activities, s);
+  const r = await runScenario(stack.env, stack.activities, s);
   expect(r.mismatches).toEqual([]);
   return r;
 }
@@ -65,12 +42,12 @@ describe('Art. 10(1): the first session', () => {
   it('the thirty-day timer: not fired on 02.10 (23:00); fired on 03.10, the commission and the akim told', async () => {
     const inTime = await run(scenario(reg(1, 25, '2025-09-02'), [], { runUntil: at('2025-10-02', '23:00') }));
     expect(facts(inTime.state).overdue).toEqual([]);
-    const before = smtp.messages.length;
+    const before = stack.smtp.messages.length;
     const fired = await run(scenario(reg(1, 25, '2025-09-02'), [], { runUntil: at('2025-10-03', '09:00'), expect: { stage: 'registration' } }));
     expect(facts(fired.state).overdue).toEqual(['art10.p1.first_session']);
-    const to = smtp.messages.slice(before).flatMap((m) => m.to);
+    const to = stack.smtp.messages.slice(before).flatMap((m) => m.to);
     expect(to).toEqual(expect.arrayContaining(['tec@example.kz', 'akim@example.kz']));
-    const ledger = await db.pool.query(`SELECT act_type, payload FROM ledger WHERE procedure_id = $1 ORDER BY seq`, [fired.workflowId]);
+    const ledger = await stack.db.pool.query(`SELECT act_type, payload FROM ledger WHERE procedure_id = $1 ORDER BY seq`, [fired.workflowId]);
     // 02.09 + thirty calendar days → 02.10
     expect(ledger.rows.find((x) => x.act_type === 'timer_expiry')!.payload.period).toMatchObject({ rule: 'art10.p1.first_session', anchor: '2025-09-02', date: '2025-10-02' });
   });
@@ -84,11 +61,11 @@ describe('Art. 10(1): the first session', () => {
 
 describe('Art. 10(1): replay', () => {
   it('records a history (22 registered, refused, the 23rd, convened, opened) and replays it', async () => {
-    const r = await runScenario(env, activities, scenario(reg(1, 22, '2025-09-02'), [convene('2025-09-03', '2025-09-10', 'below_threshold'),
+    const r = await runScenario(stack.env, stack.activities, scenario(reg(1, 22, '2025-09-02'), [convene('2025-09-03', '2025-09-10', 'below_threshold'),
       { at: at('2025-09-05'), act: 'registerDeputies', input: { actor: tec, registrations: reg(23, 23, '2025-09-05') } }, convene('2025-09-08', '2025-09-15'),
       { at: at('2025-09-15'), act: 'openSession', input: { actor: tec, present: 22, presidedBy: { id: 'tec-chair' } } }]), { keepRunning: true });
-    const history = await env.client.workflow.getHandle(r.workflowId).fetchHistory();
-    await env.client.workflow.getHandle(r.workflowId).terminate('recorded');
+    const history = await stack.env.client.workflow.getHandle(r.workflowId).fetchHistory();
+    await stack.env.client.workflow.getHandle(r.workflowId).terminate('recorded');
     await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, r.workflowId);
     if (process.env.TARTIP_RECORD_HISTORIES === '1') writeFileSync(path.join(HISTORIES, 'first_session-three-quarters-reached.json'), historyToJSON(history));
   });

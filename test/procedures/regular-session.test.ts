@@ -4,39 +4,16 @@
 // history replaying. The law's branches are in regular-session.pure.test.ts and the examples.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it, inject } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { timeSkippingEnv } from '../harness/temporal.js';
-import { freshDatabase, type FreshDatabase } from '../harness/postgres.js';
-import { startSmtpServer, type TestSmtpServer } from '../harness/smtp.js';
 import { runScenario } from '../harness/scenarios.js';
-import { buildActivities, closeBuiltActivities } from '../../worker/activities.js';
+import { procedureStack } from '../harness/procedure-stack.js';
 import type { Scenario } from '../../workflows/scenario.js';
 import { PROJECT_ROOT } from '../../worker/provision/temporal-binaries.js';
 
 const HISTORIES = path.join(PROJECT_ROOT, 'test/histories');
-let env: TestWorkflowEnvironment;
-let db: FreshDatabase;
-let smtp: TestSmtpServer;
-let activities: ReturnType<typeof buildActivities>;
-
-beforeAll(async () => {
-  [db, smtp] = await Promise.all([freshDatabase(), startSmtpServer()]);
-  activities = buildActivities(db.pool, { mail: { host: smtp.host, port: smtp.port, from: 'tartip@maslikhat.example.kz', ignoreTLS: true } });
-});
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-});
-afterEach(async () => {
-  await env?.teardown();
-});
-afterAll(async () => {
-  if (activities) await closeBuiltActivities(activities);
-  await smtp?.close();
-  await db?.close();
-});
+const stack = procedureStack();
 
 const at = (date: string, time = '10:00'): string => `${date}T${time}:00+05:00`;
 const clerk = { kind: 'official', id: 'secretary-1', role: 'secretary' };
@@ -66,7 +43,7 @@ const held = (decided: string, day: string, middle: Scenario['acts'] = []): Scen
   act(day, 'closeSession', {}, undefined, '18:00'), act(day, 'signProtocol', { chair: 'D1', secretary: 'secretary-1' }, undefined, '19:00'),
 ];
 async function run(s: Scenario) {
-  const r = await runScenario(env, activities, s);
+  const r = await runScenario(stack.env, stack.activities, s);
   expect(r.mismatches).toEqual([]);
   expect(r.acts.filter((a) => a.refused !== a.expected).map((a) => `${a.act}: ${a.refused ?? 'accepted'} ${a.message ?? ''}`)).toEqual([]);
   return r;
@@ -79,7 +56,7 @@ describe('regular session: timers and the marks across sessions', () => {
     expect(facts(before).overdue).toEqual([]);
     const r = await run(session('M-T1', '2', '2025-03-03', '2025-03-20', [], { runUntil: at('2025-03-11', '09:00'), expect: { stage: 'convened', deadlines: { 'art10.p3.notice_regular': '2025-03-10' } } }));
     expect(facts(r).overdue).toEqual(['art10.p3.notice_regular']);
-    const ledger = await db.pool.query(`SELECT payload FROM ledger WHERE procedure_id = $1 AND act_type = 'timer_expiry'`, [r.workflowId]);
+    const ledger = await stack.db.pool.query(`SELECT payload FROM ledger WHERE procedure_id = $1 AND act_type = 'timer_expiry'`, [r.workflowId]);
     expect(ledger.rows[0].payload).toMatchObject({ rule: 'art10.p3.notice_regular', consequence: 'overdue', period: { direction: 'before', anchor: '2025-03-20', date: '2025-03-10' } });
   });
 
@@ -90,10 +67,10 @@ describe('regular session: timers and the marks across sessions', () => {
     const second = await run(session('M-T2', '11', '2025-02-03', '2025-02-20', held('2025-02-03', '2025-02-20')));
     // two held, two needed: the last by 31.12, its notice by 21.12, the next one's notice by 11.12
     expect(facts(second).year).toEqual({ from: '2025-01-01', to: '2025-12-31', held: 2, needed: 2, latestNotice: '2025-12-11' });
-    const rows = await db.pool.query(`SELECT mark, on_date::text FROM maslikhat_session_marks WHERE procedure_id = $1 ORDER BY mark`, [second.workflowId]);
+    const rows = await stack.db.pool.query(`SELECT mark, on_date::text FROM maslikhat_session_marks WHERE procedure_id = $1 ORDER BY mark`, [second.workflowId]);
     expect(rows.rows).toEqual([{ mark: 'chaired', on_date: '2025-02-20' }, { mark: 'convened', on_date: '2025-02-20' }, { mark: 'held', on_date: '2025-02-20' }]);
     // the marks are append-only
-    await expect(db.pool.query(`DELETE FROM maslikhat_session_marks WHERE procedure_id = $1`, [second.workflowId])).rejects.toThrow(/append-only/);
+    await expect(stack.db.pool.query(`DELETE FROM maslikhat_session_marks WHERE procedure_id = $1`, [second.workflowId])).rejects.toThrow(/append-only/);
   });
 
   it('18(3): D7 elected chair twice in 2025 by two sessions; a third session of 2025 cannot elect D7, D8 it can; in 2026 D7 again', async () => {
@@ -106,11 +83,11 @@ describe('regular session: timers and the marks across sessions', () => {
   });
 
   it('10(2): the year deadline passes with nothing convened: the secretary is told by e-mail that four can no longer fit', async () => {
-    const before = smtp.messages.length;
+    const before = stack.smtp.messages.length;
     const r = await run(session('M-T4', '1', '2025-03-03', '2025-03-20', held('2025-03-03', '2025-03-20'), { runUntil: at('2025-12-02'), expect: { stage: 'closed', outcome: 'held' } }));
-    const ledger = await db.pool.query(`SELECT payload FROM ledger WHERE procedure_id = $1 AND act_type = 'timer_expiry'`, [r.workflowId]);
+    const ledger = await stack.db.pool.query(`SELECT payload FROM ledger WHERE procedure_id = $1 AND act_type = 'timer_expiry'`, [r.workflowId]);
     expect(ledger.rows.map((x) => x.payload.consequence)).toEqual(['cannot_fit']);
-    const mails = smtp.messages.slice(before).filter((m) => m.to.includes('secretary@example.kz'));
+    const mails = stack.smtp.messages.slice(before).filter((m) => m.to.includes('secretary@example.kz'));
     expect(mails.length).toBe(2); // the plan at the session, the warning on 02.12
   });
 });
@@ -126,11 +103,11 @@ describe('regular session: replay', () => {
       act('2025-03-21', 'electChair', { deputyId: 'D7', present: 25, votesFor: 16, votesAgainst: 5 }, undefined, '11:00'),
       act('2025-03-21', 'closeSession', {}, undefined, '18:00'), act('2025-03-24', 'signProtocol', { chair: 'D1', secretary: 'secretary-1' }),
     ], { runUntil: at('2025-12-02') });
-    const r = await runScenario(env, activities, s, { keepRunning: true });
+    const r = await runScenario(stack.env, stack.activities, s, { keepRunning: true });
     expect(r.mismatches).toEqual([]);
     expect(facts(r).decisions[0]).toMatchObject({ adopted: false, casting: 'for' }); // 14 + 1 = 15 < 16
-    const history = await env.client.workflow.getHandle(r.workflowId).fetchHistory();
-    await env.client.workflow.getHandle(r.workflowId).terminate('recorded');
+    const history = await stack.env.client.workflow.getHandle(r.workflowId).fetchHistory();
+    await stack.env.client.workflow.getHandle(r.workflowId).terminate('recorded');
     await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, r.workflowId);
     if (process.env.TARTIP_RECORD_HISTORIES === '1') writeFileSync(path.join(HISTORIES, 'regular_session-late-notice-tie-break.json'), historyToJSON(history));
   });
