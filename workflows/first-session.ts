@@ -2,13 +2,12 @@
 // election of the session chair of 18(2)-(3) (catalogue P-02). Each act below is a sentence of
 // those paragraphs; the threshold, the period and every citation come from the pinned edition.
 import { z } from 'zod';
-import { rule as ruleOf } from '../statute/rules.js';
 import { defineProcedure, kit } from './engine/spec.js';
 import { definitionOf } from './engine/pipeline.js';
 import { runProcedure } from './engine/interpreter.js';
 import type { Book } from './engine/book.js';
 import { ActBase, LegalDate, StartBase, type ProcedureState } from './procedure.js';
-import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown, type RosterUsed } from './lib/maslikhat.js';
+import { checkSessionCounts, dateOfAt, refuseAboveChairCap, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown, type RosterUsed } from './lib/maslikhat.js';
 import { ACT_TITLES, OVERDUE_TEXT, PROCEDURE_TITLE } from './first-session.texts.js';
 
 // ---- input and acts ------------------------------------------------------------------------
@@ -193,11 +192,8 @@ export const firstSessionSpec = defineProcedure<FirstSessionFacts, FirstSessionS
         checkSessionCounts(b, totalDeputies(b, b.facts.roster), a.present, a.votesFor);
         // "в течение календарного года": the elections of the same year (1 January – 31 December) as this one
         const year = dateOfAt(a.at).slice(0, 4);
-        const cap = ruleOf(b.edition, 'art18.p3.chair_twice_a_year', 'cap');
         const earlier = a.earlierElections.filter((d) => d.slice(0, 4) === year && d <= dateOfAt(a.at)).length;
-        if (earlier >= cap.cap.limit) {
-          b.refuse({ code: 'above_cap', field: 'deputyId', rule: cap.id, citation: cap.cite, params: { rule: cap.id, required: cap.cap.limit, actual: earlier + 1, base: cap.cap.counts } }, `deputyId: ${a.deputyId} was elected session chair ${earlier} times in ${year}; at most ${cap.cap.limit} in a calendar year (Art. 18(3))`);
-        }
+        refuseAboveChairCap(b, earlier, 'deputyId', (limit) => `deputyId: ${a.deputyId} was elected session chair ${earlier} times in ${year}; at most ${limit} in a calendar year (Art. 18(3))`);
       },
       apply(b, a) {
         const majority = b.threshold('art18.p2.chair_majority', totalDeputies(b, b.facts.roster), a.votesFor);

@@ -22,7 +22,7 @@ import type { Book } from './engine/book.js';
 import type { ProcedureState } from './procedure.js';
 import { periodOf } from '../statute/deadlines.js';
 import type { RuleId } from '../statute/rules.js';
-import { castingVote, checkSessionCounts, dateOfAt, noticeTo, rosterFor, sessionVote, shown, totalDeputies } from './lib/maslikhat.js';
+import { castingVote, checkSessionCounts, dateOfAt, noticeTo, refuseAboveChairCap, rosterFor, sessionVote, shown, totalDeputies } from './lib/maslikhat.js';
 import { ACT_TITLES, PROCEDURE_TEXT, TITLE } from './regular-session.texts.js';
 import { AkimConclusion, Announce, CloseSession, ClosedSitting, Decide, ElectChair, Materials, Open, Publish, Recess, RegularSessionInput, Reschedule, Resume, SignProtocol, type Input, type Item, type RegularSessionFacts, type Stage } from './regular-session.schema.js';
 
@@ -369,9 +369,7 @@ function item(b: B, id: string): Item {
 }
 
 function capChair(b: B, before: number, field: string): void {
-  const cap = b.edition.rules['art18.p3.chair_twice_a_year'];
-  if (cap?.kind !== 'cap' || before < cap.cap.limit) return;
-  b.refuse({ code: 'above_cap', field, rule: cap.id, citation: cap.cite, params: { rule: cap.id, required: cap.cap.limit, actual: before + 1, base: cap.cap.counts } }, `${field}: a deputy may be elected session chair at most ${cap.cap.limit} times in a calendar year (Art. 18(3)); this would be the ${before + 1}th`);
+  refuseAboveChairCap(b, before, field, (limit) => `${field}: a deputy may be elected session chair at most ${limit} times in a calendar year (Art. 18(3)); this would be the ${before + 1}th`);
 }
 
 /** 10(2): after a session held, what the year still needs; the secretary is told at once. */

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Citation, IsoDate, ThresholdDerivation } from '../../statute/types.js';
 import { useOf } from '../../statute/interpretations.js';
-import type { RuleId } from '../../statute/rules.js';
+import { rule as ruleOf, type RuleId } from '../../statute/rules.js';
 import type { Book, Notice } from '../engine/book.js';
 import type { Io } from '../engine/spec.js';
 
@@ -79,6 +79,16 @@ export function noticeTo(to: NoticeTarget, templateId: string, basis: Citation, 
 }
 
 /** The date of an act as its actor wrote it (its own offset). */
+/**
+ * 18(3): "не может быть избран председателем сессии маслихата более двух раз в течение календарного
+ * года": refused (above_cap, naming `field`) when `before` elections of the year already reach the cap.
+ */
+export function refuseAboveChairCap(b: Book<unknown, string>, before: number, field: string, message: (limit: number) => string): void {
+  const cap = ruleOf(b.edition, 'art18.p3.chair_twice_a_year', 'cap');
+  if (before < cap.cap.limit) return;
+  b.refuse({ code: 'above_cap', field, rule: cap.id, citation: cap.cite, params: { rule: cap.id, required: cap.cap.limit, actual: before + 1, base: cap.cap.counts } }, message(cap.cap.limit));
+}
+
 export function dateOfAt(at: string): IsoDate {
   return at.slice(0, 10);
 }
