@@ -10,7 +10,7 @@ import { runProcedure } from './engine/interpreter.js';
 import { TIMER, type Book } from './engine/book.js';
 import { legalDateOf } from './engine/time.js';
 import { ActBase, LegalTime, StartBase, type ProcedureState, LegalDate } from './procedure.js';
-import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown } from './lib/maslikhat.js';
+import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown, unitAndMaslikhat } from './lib/maslikhat.js';
 
 // ---- input and acts ------------------------------------------------------------------------
 
@@ -124,7 +124,7 @@ export const akimConsentSpec = defineProcedure<AkimConsentFacts, AkimConsentStag
   input: AkimConsentInput,
   // one open consent cycle per akim post
   workflowId: (i) => `akim_consent:${i.post.id}`,
-  registered: (i) => [{ field: 'unit', register: 'admin_units', id: i.unit }, { field: 'maslikhatId', register: 'maslikhats', id: i.maslikhatId }],
+  registered: (i) => unitAndMaslikhat(i),
   initial: 'awaiting_session',
   stages: ['awaiting_session', 'awaiting_resubmission', 'third_refusal', 'acting_akim', 'closed'],
   interpretations: ['total_deputies.base', 'art23_1.p3.decision_received', 'art23_1.p3.resubmission_overdue'],

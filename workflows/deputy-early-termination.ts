@@ -10,7 +10,7 @@ import { definitionOf } from './engine/pipeline.js';
 import { runProcedure } from './engine/interpreter.js';
 import type { Book } from './engine/book.js';
 import { ActBase, LegalDate, StartBase, type ProcedureState } from './procedure.js';
-import { checkSessionCounts, dateOfAt, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown } from './lib/maslikhat.js';
+import { checkSessionCounts, dateOfAt, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown, unitAndMaslikhat } from './lib/maslikhat.js';
 import { Ground, GROUND_RULE, longestRun, mandateEnd, sittingsProblems, unknownNorms, wordingOf, type GroundName } from './lib/deputy-grounds.js';
 
 export const DeputyEarlyTerminationInput = StartBase.extend({
@@ -70,7 +70,7 @@ export const deputyEarlyTerminationSpec = defineProcedure<DeputyTerminationFacts
   input: DeputyEarlyTerminationInput,
   // one open procedure per mandate
   workflowId: (i) => `deputy_early_termination:${i.deputy.id}`,
-  registered: (i) => [{ field: 'unit', register: 'admin_units', id: i.unit }, { field: 'maslikhatId', register: 'maslikhats', id: i.maslikhatId }, ...(i.roster ? [] : [{ field: 'deputy.id', register: 'deputies' as const, id: i.deputy.id }])],
+  registered: (i) => [...unitAndMaslikhat(i), ...(i.roster ? [] : [{ field: 'deputy.id', register: 'deputies' as const, id: i.deputy.id, of: { field: 'maslikhatId', id: i.maslikhatId } }])],
   initial: 'ground_recorded',
   stages: ['ground_recorded', 'submitted', 'closed'],
   interpretations: ['total_deputies.base', 'register.mandate_end_day'],

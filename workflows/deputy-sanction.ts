@@ -8,7 +8,7 @@ import { definitionOf } from './engine/pipeline.js';
 import { runProcedure } from './engine/interpreter.js';
 import type { Book } from './engine/book.js';
 import { ActBase, LegalDate, LegalTime, StartBase, type ProcedureState } from './procedure.js';
-import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown } from './lib/maslikhat.js';
+import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown, unitAndMaslikhat } from './lib/maslikhat.js';
 import { ACT_TITLES, GROUND_TEXT, MEASURE_TEXT } from './deputy-sanction.texts.js';
 
 // ---- input and acts ------------------------------------------------------------------------
@@ -84,7 +84,7 @@ export const deputySanctionSpec = defineProcedure<DeputySanctionFacts, DeputySan
   // one procedure per submission of the commission
   workflowId: (i) => `deputy_sanction:${i.maslikhatId}:${i.submission.number}`,
   startRoles: ['commission', 'administrator'],
-  registered: (i) => [{ field: 'unit', register: 'admin_units', id: i.unit }, { field: 'maslikhatId', register: 'maslikhats', id: i.maslikhatId }],
+  registered: (i) => unitAndMaslikhat(i),
   initial: 'submitted',
   stages: ['submitted', 'imposed', 'closed'],
   interpretations: ['total_deputies.base', 'art21.p5.same_misconduct'],

@@ -9,7 +9,7 @@ import type { Book } from './engine/book.js';
 import type { Citation } from '../statute/types.js';
 import type { Titles } from '../statute/editions/types.js';
 import { ActBase, LegalDate, LegalTime, StartBase, type ProcedureState } from './procedure.js';
-import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown } from './lib/maslikhat.js';
+import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown, unitAndMaslikhat, leadTimeGiven } from './lib/maslikhat.js';
 import { ACT_TITLES, LINKED_TITLES, SESSION_TEXT } from './extraordinary-session.texts.js';
 
 // ---- input and acts ------------------------------------------------------------------------
@@ -132,12 +132,6 @@ async function linksOf(b: B, input: Input, io: Io): Promise<Link[]> {
 }
 
 /** A lead time of 10(3) met or missed by an act on `at`; closes the deadline. */
-function leadTime(b: B, ruleId: typeof NOTICE | typeof MATERIALS, at: string): boolean {
-  const late = b.isLate(ruleId, at);
-  b.cancel(ruleId);
-  return late;
-}
-
 // ---- the procedure ---------------------------------------------------------------------------
 
 export const extraordinarySessionSpec = defineProcedure<ExtraordinarySessionFacts, ExtraordinarySessionStage, Input>({
@@ -148,7 +142,7 @@ export const extraordinarySessionSpec = defineProcedure<ExtraordinarySessionFact
   input: ExtraordinarySessionInput,
   // one procedure per proposal
   workflowId: (i) => `extraordinary_session:${i.maslikhatId}:${i.proposal.id}`,
-  registered: (i) => [{ field: 'unit', register: 'admin_units', id: i.unit }, { field: 'maslikhatId', register: 'maslikhats', id: i.maslikhatId }],
+  registered: (i) => unitAndMaslikhat(i),
   initial: 'proposed',
   stages: ['proposed', 'decided', 'convened', 'closed'],
   interpretations: ['total_deputies.base', 'art10.convened', 'art10.p2.proposal_declined'],
@@ -246,7 +240,7 @@ export const extraordinarySessionSpec = defineProcedure<ExtraordinarySessionFact
       },
       apply(b, a) {
         b.facts.announced = dateOfAt(a.at);
-        b.facts.late.notice = leadTime(b, NOTICE, a.at);
+        b.facts.late.notice = leadTimeGiven(b, NOTICE, a.at);
         b.record('announced', { type: 'extraordinary_session_announced', at: a.at, actor: a.actor, payload: { deputies: a.deputies, population: a.population, late: b.facts.late.notice }, citation: b.cite(NOTICE) });
       },
     }),
@@ -260,7 +254,7 @@ export const extraordinarySessionSpec = defineProcedure<ExtraordinarySessionFact
       },
       apply(b, a) {
         b.facts.materials = dateOfAt(a.at);
-        b.facts.late.materials = leadTime(b, MATERIALS, a.at);
+        b.facts.late.materials = leadTimeGiven(b, MATERIALS, a.at);
         b.record('materials', { type: 'extraordinary_session_materials', at: a.at, actor: a.actor, payload: { materials: a.materials, late: b.facts.late.materials }, citation: b.cite(MATERIALS) });
       },
     }),

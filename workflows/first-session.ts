@@ -7,7 +7,7 @@ import { definitionOf } from './engine/pipeline.js';
 import { runProcedure } from './engine/interpreter.js';
 import type { Book } from './engine/book.js';
 import { ActBase, LegalDate, StartBase, type ProcedureState } from './procedure.js';
-import { checkSessionCounts, dateOfAt, refuseAboveChairCap, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown, type RosterUsed } from './lib/maslikhat.js';
+import { checkSessionCounts, dateOfAt, refuseAboveChairCap, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown, type RosterUsed, unitAndMaslikhat } from './lib/maslikhat.js';
 import { ACT_TITLES, OVERDUE_TEXT, PROCEDURE_TITLE } from './first-session.texts.js';
 
 // ---- input and acts ------------------------------------------------------------------------
@@ -109,7 +109,7 @@ export const firstSessionSpec = defineProcedure<FirstSessionFacts, FirstSessionS
   // one first session per convocation of the maslikhat
   workflowId: (i) => `first_session:${i.maslikhatId}:${i.convocation}`,
   startRoles: ['commission', 'administrator'],
-  registered: (i) => [{ field: 'unit', register: 'admin_units', id: i.unit }, { field: 'maslikhatId', register: 'maslikhats', id: i.maslikhatId }],
+  registered: (i) => unitAndMaslikhat(i),
   initial: 'registration',
   stages: ['registration', 'convened', 'opened', 'closed'],
   interpretations: ['total_deputies.base', 'art10.p1.registration_anchor', 'art10.p1.three_quarters_of', 'art10.convened', 'art10.p1.first_session_overdue'],

@@ -14,7 +14,7 @@ import { definitionOf } from './engine/pipeline.js';
 import { runProcedure } from './engine/interpreter.js';
 import type { Book } from './engine/book.js';
 import { ActBase, LegalDate, LegalTime, StartBase, type ProcedureState } from './procedure.js';
-import { checkSessionCounts, dateOfAt, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown } from './lib/maslikhat.js';
+import { checkSessionCounts, dateOfAt, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown, unitAndMaslikhat } from './lib/maslikhat.js';
 import { mandateEnd } from './lib/deputy-grounds.js';
 
 /** 23(2): "после консультаций с Премьер-Министром ... и председателями Палат Парламента" */
@@ -107,7 +107,7 @@ export const maslikhatEarlyTerminationSpec = defineProcedure<MaslikhatTerminatio
   input: MaslikhatEarlyTerminationInput,
   // one open procedure per maslikhat
   workflowId: (i) => `maslikhat_early_termination:${i.maslikhatId}`,
-  registered: (i) => [{ field: 'unit', register: 'admin_units', id: i.unit }, { field: 'maslikhatId', register: 'maslikhats', id: i.maslikhatId }],
+  registered: (i) => unitAndMaslikhat(i),
   initial: 'consultations',
   stages: ['consultations', 'awaiting_session', 'terminated', 'closed'],
   interpretations: ['total_deputies.base', 'register.mandate_end_day'],

@@ -11,7 +11,7 @@ import { runProcedure } from './engine/interpreter.js';
 import { TIMER, type Book } from './engine/book.js';
 import { legalDateOf } from './engine/time.js';
 import { ActBase, StartBase, type Actor, type OpenDeadline, type ProcedureState, LegalDate } from './procedure.js';
-import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown } from './lib/maslikhat.js';
+import { checkSessionCounts, dateOfAt, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown, unitAndMaslikhat } from './lib/maslikhat.js';
 import { OVERDUE_NOTICE, PROCEDURE_TITLE, STEP_TITLES } from './no-confidence.texts.js';
 
 // ---- input and acts ------------------------------------------------------------------------
@@ -154,7 +154,7 @@ export const noConfidenceSpec = defineProcedure<NoConfidenceFacts, NoConfidenceS
   input: NoConfidenceInput,
   // one open no-confidence procedure per akim post (the six-month gate of 24(8) lives inside it)
   workflowId: (i) => `no_confidence:${i.akim.postId}`,
-  registered: (i) => [{ field: 'unit', register: 'admin_units', id: i.unit }, { field: 'maslikhatId', register: 'maslikhats', id: i.maslikhatId }],
+  registered: (i) => unitAndMaslikhat(i),
   initial: 'collecting',
   stages: ['collecting', 'verifying', 'session_due', 'superior_deciding', 'repeat_vote_possible', 'dismissal_due', 'closed'],
   // every choice the law leaves open for this procedure, recorded up front

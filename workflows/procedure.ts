@@ -94,6 +94,8 @@ export interface RegisterRef {
   field: string;
   register: 'admin_units' | 'maslikhats' | 'deputies' | 'akim_posts' | 'akim_incumbents';
   id: string;
+  /** the entry must belong to the one another field names (a maslikhat to its unit, a deputy to its maslikhat) */
+  of?: { field: string; id: string };
 }
 
 export interface ProcedureDefinition {

@@ -20,9 +20,7 @@ import { definitionOf } from './engine/pipeline.js';
 import { runProcedure } from './engine/interpreter.js';
 import type { Book } from './engine/book.js';
 import type { ProcedureState } from './procedure.js';
-import { periodOf } from '../statute/deadlines.js';
-import type { RuleId } from '../statute/rules.js';
-import { castingVote, checkSessionCounts, dateOfAt, noticeTo, refuseAboveChairCap, rosterFor, sessionVote, shown, totalDeputies } from './lib/maslikhat.js';
+import { castingVote, checkSessionCounts, dateOfAt, noticeTo, refuseAboveChairCap, rosterFor, sessionVote, shown, totalDeputies, unitAndMaslikhat } from './lib/maslikhat.js';
 import { ACT_TITLES, PROCEDURE_TEXT, TITLE } from './regular-session.texts.js';
 import { AkimConclusion, Announce, CloseSession, ClosedSitting, Decide, ElectChair, Materials, Open, Publish, Recess, RegularSessionInput, Reschedule, Resume, SignProtocol, type Input, type Item, type RegularSessionFacts, type Stage } from './regular-session.schema.js';
 
@@ -33,13 +31,12 @@ const [NOTICE, MATERIALS, BREAK, YEAR] = ['art10.p3.notice_regular', 'art10.p3.m
 const total = (b: B) => totalDeputies(b, b.facts.roster);
 const day = (at: string) => dateOfAt(at);
 /** A period computed for a check, not noted (the act may still be refused). */
-const peek = (b: B, rule: RuleId, anchor: IsoDate) => periodOf(b.edition, rule, anchor, b.calendar, b.chosen);
 const addDays = (d: IsoDate, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 // ---- the convening: 10(3), counted back from the session day ---------------------------------
 /** A session day on `d` leaves time for the notice of 10(3) when decided on `decided`; refused otherwise (both readings of art10.p3.lead_time_missed). */
 function checkSessionDay(b: B, d: IsoDate, decided: IsoDate, field: string): void {
-  const notice = peek(b, NOTICE, d);
+  const notice = b.peekPeriod(NOTICE, d);
   if (notice.date < decided) {
     b.tooLate(NOTICE, notice.date, `${field}: a session on ${d} needed its notice by ${notice.date} (Art. 10(3)); decided on ${decided}`, field);
   }
@@ -89,7 +86,7 @@ export const regularSessionSpec = defineProcedure<RegularSessionFacts, Stage, In
   input: RegularSessionInput,
   // one procedure per session of a maslikhat
   workflowId: (i) => `regular_session:${i.maslikhatId}:${i.session.number}`,
-  registered: (i) => [{ field: 'unit', register: 'admin_units', id: i.unit }, { field: 'maslikhatId', register: 'maslikhats', id: i.maslikhatId }],
+  registered: (i) => unitAndMaslikhat(i),
   unit: (i) => i.unit,
   initial: 'convened',
   stages: ['convened', 'sitting', 'break', 'ended', 'signed', 'closed'],
@@ -256,7 +253,7 @@ export const regularSessionSpec = defineProcedure<RegularSessionFacts, Stage, In
       check(b, a) {
         counts(b, a);
         castingVote(b, a);
-        const last = peek(b, BREAK, day(a.at)).date;
+        const last = b.peekPeriod(BREAK, day(a.at)).date;
         if (a.resumesOn <= day(a.at)) b.refuse({ code: 'not_after_decision', field: 'resumesOn', params: { value: a.resumesOn, decided: day(a.at) } }, `resumesOn: a break ends after the day it is decided (${day(a.at)})`);
         if (a.resumesOn > last) b.tooLate(BREAK, last, `resumesOn: a break from ${day(a.at)} may not exceed fifteen calendar days: the session resumes by ${last} (Art. 11(4))`, 'resumesOn');
       },

@@ -178,6 +178,11 @@ export const API_MESSAGES: Readonly<Record<string, M>> = {
     ru: '{field}: «{id}» нет в реестре «{register}»; сначала импортируйте реестр (tartip registers import).',
     en: '{field}: {id} is not in the {register} register; import the register first (tartip registers import).',
   },
+  not_of_entry: {
+    kk: '{field}: «{register}» тізіліміндегі «{id}» {ofField} «{of}» жазбасына емес, «{owner}» жазбасына жатады.',
+    ru: '{field}: «{id}» в реестре «{register}» относится к «{owner}», а не к {ofField} «{of}».',
+    en: '{field}: {id} in the {register} register belongs to {owner}, not to {ofField} {of}.',
+  },
   unavailable: {
     kk: 'Temporal немесе дерекқор қолжетімсіз; {retryAfter} с кейін қайталаңыз.',
     ru: 'Temporal или база данных недоступны; повторите через {retryAfter} с.',

@@ -111,12 +111,20 @@ export async function showEntry(pool: pg.Pool, name: string, id: string): Promis
 export async function checkRegistered(pool: pg.Pool, def: ProcedureDefinition, input: unknown): Promise<void> {
   const refs: RegisterRef[] = def.registered?.(input) ?? [];
   for (const ref of refs) {
-    const r = await pool.query(`SELECT 1 FROM ${registerOf(ref.register)} WHERE id = $1`, [ref.id]);
-    if (r.rowCount === 0) {
+    const column = BELONGS_TO[registerOf(ref.register)];
+    const r = await pool.query<{ owner: string | null }>(`SELECT ${column ?? 'NULL'}::text AS owner FROM ${registerOf(ref.register)} WHERE id = $1`, [ref.id]);
+    const row = r.rows[0];
+    if (!row) {
       throw new ApiError(422, 'not_registered', { field: ref.field, rule: 'registers.entry_exists', params: { field: ref.field, register: ref.register, id: ref.id } });
+    }
+    if (ref.of && row.owner !== ref.of.id) {
+      throw new ApiError(422, 'not_of_entry', { field: ref.field, rule: 'registers.entry_belongs', params: { field: ref.field, register: ref.register, id: ref.id, owner: row.owner ?? '—', ofField: ref.of.field, of: ref.of.id } });
     }
   }
 }
+
+/** The column naming the entry a register's entry belongs to (RegisterRef.of). */
+const BELONGS_TO: Partial<Record<RegisterName, string>> = { admin_units: 'parent_id', maslikhats: 'unit_id', deputies: 'maslikhat_id', akim_posts: 'unit_id', akim_incumbents: 'post_id' };
 
 // ---- the OpenAPI paths of the routes above ---------------------------------------------------
 

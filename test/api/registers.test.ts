@@ -2,7 +2,7 @@
 // every bad row named, administrators only within their body's units, each import recorded;
 // list, show, export (an export imports back); a start naming an unregistered entry refused
 // before anything starts; a Senate recall's sheets loaded by the API and by the CLI.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,17 @@ describe('registers through the API', () => {
     const ok = await call(s.base, 'POST', '/v1/kinds/rural_akim_election/procedures', { token: admin, key: key(), body: { unit: 'KZ-REG.D.V', districtMaslikhatId: 'M-REG.D', trigger: { kind: 'term_end', termEnd } } });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     await h.terminate('test done');
+  });
+  it("a start naming another unit's maslikhat is refused (422, both fields named) and nothing starts", async () => {
+    const ex = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'examples/deputy_sanction/01-censure-published.json'), 'utf8')) as { start: { input: Record<string, unknown> } };
+    const { roster: _roster, startedBy: _by, ...input } = ex.start.input;
+    // M-REG.D is the district's maslikhat (KZ-REG.D), not the region's
+    const r = await call(s.base, 'POST', '/v1/kinds/deputy_sanction/procedures?lang=ru', { token: region, key: key(), body: { ...input, unit: 'KZ-REG', maslikhatId: 'M-REG.D' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(422);
+    const e = ErrorSchema.parse(r.body);
+    expect(e).toMatchObject({ code: 'not_of_entry', field: 'maslikhatId', rule: 'registers.entry_belongs', params: { owner: 'KZ-REG.D', ofField: 'unit', of: 'KZ-REG' } });
+    expect(e.message).toContain('относится к «KZ-REG.D»');
+    expect(await count('procedures WHERE kind = \'deputy_sanction\'')).toBe(0);
   });
 });
 

@@ -234,7 +234,7 @@ beforeAll(async () => {
       if (def.kind === 'statutory_wait') b.anchor = new Date(Date.parse(`${today}T00:00:00Z`) - i * DAY).toISOString().slice(0, 10);
       if (def.kind === 'rural_akim_election') b.unit = RURAL_UNITS[i - 1];
       if (def.kind === 'deputy_early_termination') (b.deputy as Body).id = `PROP-DT-${i}`;
-      if (def.kind === 'maslikhat_early_termination') b.maslikhatId = `PROP-MT-${i}`;
+      if (def.kind === 'maslikhat_early_termination') { b.maslikhatId = `PROP-MT-${i}`; b.unit = `KZ-EX-P13.D${i}`; }
       return b;
     };
     kinds.set(def.kind, { def, unit: String(start.unit), start, acts, fresh });

@@ -140,6 +140,11 @@ export class Book<F, S extends string> {
     return d;
   }
 
+  /** What a period would give, without noting it (checks). */
+  peekPeriod(ruleId: RuleId, anchor: IsoDate): DatedPeriod {
+    return periodOf(this.edition, ruleId, anchor, this.calendar, this.chosen);
+  }
+
   /** What a threshold would give, without noting it (checks). */
   peekThreshold(ruleId: RuleId, baseValue: number, actual: number): ThresholdDerivation {
     return evaluateThreshold(rule(this.edition, ruleId, 'threshold'), { baseValue, actual, interpretations: this.chosen });

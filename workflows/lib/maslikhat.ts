@@ -7,6 +7,7 @@ import { useOf } from '../../statute/interpretations.js';
 import { rule as ruleOf, type RuleId } from '../../statute/rules.js';
 import type { Book, Notice } from '../engine/book.js';
 import type { Io } from '../engine/spec.js';
+import type { RegisterRef } from '../procedure.js';
 
 /** Someone the law says must be told: the President, a superior akim, the maslikhat. */
 export const NoticeTarget = z.strictObject({
@@ -138,3 +139,15 @@ export function sessionVote(b: Book<unknown, string>, ruleId: RuleId, base: numb
   return { adopted, votesFor: a.votesFor, votesAgainst: a.votesAgainst, tie, castingVote: a.castingVote ?? null, casting, threshold, citations: [...threshold.citations, ...(tie ? [b.cite('art18.p6.casting_vote')] : [])] };
 }
 // ── end of issue 15 (i15-b) block ──
+
+/** The registers a maslikhat's procedure names: its unit, and its maslikhat, which must be that unit's. */
+export function unitAndMaslikhat(i: { unit: string; maslikhatId: string }): RegisterRef[] {
+  return [{ field: 'unit', register: 'admin_units', id: i.unit }, { field: 'maslikhatId', register: 'maslikhats', id: i.maslikhatId, of: { field: 'unit', id: i.unit } }];
+}
+
+/** 10(3): the notice or the materials given: late or not, and the deadline closed. */
+export function leadTimeGiven(b: Book<unknown, string>, ruleId: RuleId, at: string): boolean {
+  const late = b.isLate(ruleId, at);
+  b.cancel(ruleId);
+  return late;
+}
