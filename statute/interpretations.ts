@@ -329,6 +329,15 @@ const list: Interpretation[] = [
     appliesTo: ['art10.p1.first_session'],
   },
   {
+    id: 'art10.p3.first_session_lead_times',
+    question: '10(3) "О времени созыва и месте проведения сессии маслихата … секретарь маслихата сообщает … не позднее чем за десять дней до сессии" — do the notice (10 days) and the materials (5 days) apply to the first session, which the election commission\'s chair convenes (10(1)) before the maslikhat has a secretary?',
+    options: ['apply', 'not_applicable'],
+    default: 'apply',
+    rationale: '10(3) speaks of "сессии маслихата" and excepts only the extraordinary one; the deputies, the population and the akim must learn of the first session as of any other. With no secretary elected yet, the one who convenes (the commission chair, 10(1)) gives them. not_applicable reads 10(1) as the first session\'s own rule, whose thirty days leave no room for lead times. Flag for legal review.',
+    cite: c('10', '3', 'сообщает депутатам, населению и акиму не позднее чем за десять дней до сессии'),
+    appliesTo: ['art10.p3.notice_regular', 'art10.p3.materials_regular'],
+  },
+  {
     id: 'art10.p2.proposal_declined',
     question: 'T-46: may the session chair decline a valid proposal (1/3 of the elected deputies, or the akim) to hold an extraordinary session?',
     options: ['must_decide', 'may_decline'],

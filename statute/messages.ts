@@ -254,6 +254,11 @@ export const MESSAGES: Readonly<Record<string, Message>> = Object.freeze({
     en: 'The question may not be raised again before {date}.',
   },
   // ── issue 15: sessions (Arts 10, 11, 18) and sanctions on a deputy (Art 21) ──
+  not_applicable: {
+    kk: '{act}: бұл рәсімде қолданылмайды ({interpretation} түсіндірмесі бойынша).',
+    ru: '{act}: в этой процедуре не применяется (по толкованию {interpretation}).',
+    en: '{act}: not applicable to this procedure (interpretation {interpretation}).',
+  },
   not_a_ground: {
     kk: 'Кезектен тыс сессияда тек оны шақыруға негіз болған мәселелер қаралады (10-баптың 2-тармағы).',
     ru: 'На внеочередной сессии рассматриваются исключительно вопросы, послужившие основанием для её созыва (п. 2 ст. 10).',

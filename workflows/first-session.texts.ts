@@ -6,6 +6,8 @@ export const ACT_TITLES = {
   convene: { en: 'Convene the first session', ru: 'Созвать первую сессию', kk: 'Бірінші сессияны шақыру' },
   openSession: { en: 'Open the first session', ru: 'Открыть первую сессию', kk: 'Бірінші сессияны ашу' },
   electChair: { en: 'Record the vote on the session chair', ru: 'Зарегистрировать голосование по председателю сессии', kk: 'Сессия төрағасы бойынша дауыс беруді тіркеу' },
+  announce: { en: 'Tell the deputies, the population and the akim', ru: 'Сообщить депутатам, населению и акиму', kk: 'Депутаттарға, халыққа және әкімге хабарлау' },
+  provideMaterials: { en: 'Provide the materials to the deputies and the akim', ru: 'Представить материалы депутатам и акиму', kk: 'Депутаттар мен әкімге материалдарды ұсыну' },
   withdraw: { en: 'Close the procedure', ru: 'Закрыть процедуру', kk: 'Рәсімді жабу' },
 } satisfies Record<string, Titles>;
 

@@ -7,7 +7,7 @@ import { definitionOf } from './engine/pipeline.js';
 import { runProcedure } from './engine/interpreter.js';
 import type { Book } from './engine/book.js';
 import { ActBase, LegalDate, StartBase, type ProcedureState } from './procedure.js';
-import { checkSessionCounts, dateOfAt, refuseAboveChairCap, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown, type RosterUsed, unitAndMaslikhat } from './lib/maslikhat.js';
+import { checkSessionCounts, dateOfAt, leadTimeGiven, refuseAboveChairCap, NoticeTarget, noticeTo, onlyInSimulations, RosterInput, rosterFor, shown, totalDeputies, type RosterShown, type RosterUsed, unitAndMaslikhat } from './lib/maslikhat.js';
 import { ACT_TITLES, OVERDUE_TEXT, PROCEDURE_TITLE } from './first-session.texts.js';
 
 // ---- input and acts ------------------------------------------------------------------------
@@ -44,6 +44,9 @@ export const ElectChair = ActBase.extend({
   earlierElections: z.array(LegalDate).max(100).default([]),
 });
 export const Withdraw = ActBase.extend({ reason: z.string().min(1).max(2000) });
+/** 10(3) (art10.p3.first_session_lead_times): how the deputies and the population were told */
+export const Announce = ActBase.extend({ deputies: z.string().min(1).max(500), population: z.string().min(1).max(500) });
+export const ProvideMaterials = ActBase.extend({ materials: z.array(z.strictObject({ title: z.string().min(1).max(500) })).min(1).max(500) });
 
 export type FirstSessionStage =
   | 'registration' // 10(1): registered deputies; convened within thirty days
@@ -58,6 +61,9 @@ export interface FirstSessionFacts {
   /** the day the thirty days run from (art10.p1.registration_anchor) */
   anchor: string | null;
   session: { date: string; place: string; convenedOn: string; late: boolean } | null;
+  /** 10(3), when it applies (art10.p3.first_session_lead_times): the day each was given, and whether late */
+  announced?: { on: string; late: boolean } | null;
+  materials?: { on: string; late: boolean } | null;
   opened: { date: string; present: number; presidedBy: string } | null;
   votes: { deputyId: string; votesFor: number; present: number; elected: boolean }[];
   chair: { deputyId: string; date: string } | null;
@@ -67,6 +73,9 @@ type B = Book<FirstSessionFacts, FirstSessionStage>;
 const { act, expiry } = kit<FirstSessionFacts, FirstSessionStage, Input>();
 const PERIOD = 'art10.p1.first_session';
 const THREE_QUARTERS = 'art10.p1.first_session_three_quarters';
+const [NOTICE, MATERIALS, LEAD_TIMES] = ['art10.p3.notice_regular', 'art10.p3.materials_regular', 'art10.p3.first_session_lead_times'] as const;
+/** Procedures started before the lead times were kept (their histories replay without them). */
+const LEAD_TIMES_PATCH = 'first-session-lead-times';
 
 /** Registrations checked against the roster and those already made; returns them sorted. */
 function addRegistrations(b: B, roster: RosterUsed, regs: readonly z.output<typeof Registration>[], field: string): void {
@@ -98,6 +107,16 @@ function openPeriod(b: B): void {
   b.open(PERIOD, anchor, 'convening_overdue');
 }
 
+/** 10(3) kept for this procedure: the interpretation says so, and it started with this code. */
+function leadTimesApply(b: B): boolean {
+  return b.patched(LEAD_TIMES_PATCH) && b.use(LEAD_TIMES) === 'apply';
+}
+
+function leadTimeAct(b: B, act: string, done: { on: string } | null | undefined): void {
+  if (done === undefined) b.refuse({ code: 'not_applicable', field: 'act', rule: LEAD_TIMES, params: { act, interpretation: LEAD_TIMES } }, `${act}: 10(3)'s lead times are not kept for this first session (${LEAD_TIMES} = ${b.use(LEAD_TIMES)})`);
+  if (done) b.refuse({ code: 'duplicate', field: 'act', params: { value: act } }, `${act}: done already on ${done.on}`);
+}
+
 // ---- the procedure ---------------------------------------------------------------------------
 
 export const firstSessionSpec = defineProcedure<FirstSessionFacts, FirstSessionStage, Input>({
@@ -112,7 +131,7 @@ export const firstSessionSpec = defineProcedure<FirstSessionFacts, FirstSessionS
   registered: (i) => unitAndMaslikhat(i),
   initial: 'registration',
   stages: ['registration', 'convened', 'opened', 'closed'],
-  interpretations: ['total_deputies.base', 'art10.p1.registration_anchor', 'art10.p1.three_quarters_of', 'art10.convened', 'art10.p1.first_session_overdue'],
+  interpretations: ['total_deputies.base', 'art10.p1.registration_anchor', 'art10.p1.three_quarters_of', 'art10.convened', 'art10.p1.first_session_overdue', LEAD_TIMES],
 
   async start(b, input, io) {
     const roster = await rosterFor(io, input.maslikhatId, b.today(), input.roster);
@@ -160,7 +179,33 @@ export const firstSessionSpec = defineProcedure<FirstSessionFacts, FirstSessionS
         b.cancel(PERIOD);
         b.facts.session = { date: a.session.date, place: a.session.place, convenedOn: dateOfAt(a.at), late };
         b.setStage('convened');
-        b.record('convened', { type: 'first_session_convened', at: a.at, actor: a.actor, payload: { session: b.facts.session, convenedBy: d.period.date, anchor: b.facts.anchor, thresholds: b.thresholds }, citation: [b.cite('art10.p1.commission_chair_convenes'), b.cite(PERIOD), b.cite(THREE_QUARTERS)] });
+        // a day too near for the notice is not refused: the thirty days of 10(1) come first; the late notice is flagged (art10.p3.lead_time_missed)
+        const lead = leadTimesApply(b) ? { noticeBy: b.open(NOTICE, a.session.date, 'notice_overdue').date, materialsBy: b.open(MATERIALS, a.session.date, 'materials_overdue').date } : {};
+        if (leadTimesApply(b)) { b.facts.announced = null; b.facts.materials = null; }
+        b.record('convened', { type: 'first_session_convened', at: a.at, actor: a.actor, payload: { session: b.facts.session, convenedBy: d.period.date, anchor: b.facts.anchor, thresholds: b.thresholds, ...lead }, citation: [b.cite('art10.p1.commission_chair_convenes'), b.cite(PERIOD), b.cite(THREE_QUARTERS), ...(leadTimesApply(b) ? [b.cite(NOTICE), b.cite(MATERIALS)] : [])] });
+      },
+    }),
+
+    // 10(3) (art10.p3.first_session_lead_times): "сообщает депутатам, населению и акиму не позднее чем за десять дней до сессии"
+    announce: act({
+      title: ACT_TITLES.announce, input: Announce, roles: ['commission', 'administrator'], stages: ['convened'],
+      check(b) {
+        leadTimeAct(b, 'announce', b.facts.announced);
+      },
+      apply(b, a) {
+        b.facts.announced = { on: dateOfAt(a.at), late: leadTimeGiven(b, NOTICE, a.at) };
+        b.record('announced', { type: 'first_session_announced', at: a.at, actor: a.actor, payload: { deputies: a.deputies, population: a.population, late: b.facts.announced.late }, citation: b.cite(NOTICE) });
+      },
+    }),
+    // 10(3): "не позднее чем за пять дней до сессии представляет депутатам и акиму необходимые материалы"
+    provideMaterials: act({
+      title: ACT_TITLES.provideMaterials, input: ProvideMaterials, roles: ['commission', 'administrator'], stages: ['convened'],
+      check(b) {
+        leadTimeAct(b, 'provideMaterials', b.facts.materials);
+      },
+      apply(b, a) {
+        b.facts.materials = { on: dateOfAt(a.at), late: leadTimeGiven(b, MATERIALS, a.at) };
+        b.record('materials', { type: 'first_session_materials', at: a.at, actor: a.actor, payload: { materials: a.materials, late: b.facts.materials.late }, citation: b.cite(MATERIALS) });
       },
     }),
 
@@ -178,9 +223,12 @@ export const firstSessionSpec = defineProcedure<FirstSessionFacts, FirstSessionS
       },
       apply(b, a) {
         b.facts.opened = { date: dateOfAt(a.at), present: a.present, presidedBy: a.presidedBy.id };
+        // the law names no consequence of a late or missing notice (art10.p3.lead_time_missed = flagged): recorded, the session opens
+        const late = { notice: b.facts.announced === undefined ? undefined : !b.facts.announced || b.facts.announced.late, materials: b.facts.materials === undefined ? undefined : !b.facts.materials || b.facts.materials.late };
+        if (b.facts.announced !== undefined) { b.cancel(NOTICE); b.cancel(MATERIALS); }
         b.threshold('art11.p3.quorum', totalDeputies(b, b.facts.roster), a.present);
         b.setStage('opened');
-        b.record('opened', { type: 'first_session_opened', at: a.at, actor: a.actor, payload: { ...b.facts.opened }, citation: [b.cite('art11.p2.commission_chair_presides'), b.cite('art11.p3.quorum')] });
+        b.record('opened', { type: 'first_session_opened', at: a.at, actor: a.actor, payload: { ...b.facts.opened, ...(late.notice === undefined ? {} : { late }) }, citation: [b.cite('art11.p2.commission_chair_presides'), b.cite('art11.p3.quorum')] });
       },
     }),
 
@@ -216,6 +264,9 @@ export const firstSessionSpec = defineProcedure<FirstSessionFacts, FirstSessionS
   },
 
   expiry: {
+    // 10(3): the law names no consequence of a late notice or materials: shown overdue
+    notice_overdue: expiry(() => 'overdue'),
+    materials_overdue: expiry(() => 'overdue'),
     // the law names no consequence: a named interpretation; by default the commission and the akim are told
     convening_overdue: expiry((b, d, input) => {
       const how = b.use('art10.p1.first_session_overdue');

@@ -113,4 +113,29 @@ describe('Art. 10(1), 11(2): the first session, the specification without server
     // 02.09 + 30 = 02.10; 05.09 + 30 = 05.10 (Sunday) → 06.10
     expect(opened.map((d) => [d.period.anchor, d.period.date])).toEqual([['2025-09-02', '2025-10-02'], ['2025-09-05', '2025-10-06']]);
   });
+
+  // 10(3) (art10.p3.first_session_lead_times = apply): a session on Friday 26.09.2025. Counted back (period.days_before = e_minus_n):
+  // the notice's day 1 is 25.09, day 10 is 16.09 (a Tuesday); the materials' day 5 is 21.09, a Sunday, kept (period.before_non_working_day = no_move)
+  const lead = (s: { deadlines: { rule: string; period: { date: string } }[] }) => Object.fromEntries(s.deadlines.filter((d) => d.rule.startsWith('art10.p3.')).map((d) => [d.rule, d.period.date]));
+  const announce = (date: string, refusal?: string): Act => ['announce', date, { actor: commission, deputies: 'письма депутатам', population: 'газета «Мысал», 16.09.2025' }, refusal];
+  const materials = (date: string, refusal?: string): Act => ['provideMaterials', date, { actor: commission, materials: [{ title: 'Регламент сессии' }] }, refusal];
+  const leadRows: (Omit<Row, 'stage'> & { stage: string; lead?: Record<string, string>; late?: { notice: boolean; materials: boolean } })[] = [
+    { name: 'convened on 10.09 for 26.09: the notice by 16.09, the materials by 21.09 (a Sunday, not moved)', acts: [convene('2025-09-10', '2025-09-26')], stage: 'convened', lead: { 'art10.p3.notice_regular': '2025-09-16', 'art10.p3.materials_regular': '2025-09-21' } },
+    { name: 'told on 16.09 (the last day) is in time; materials on 22.09 are late; both recorded at the opening', acts: [convene('2025-09-10', '2025-09-26'), announce('2025-09-16'), materials('2025-09-22'), open('2025-09-26')], stage: 'opened', late: { notice: false, materials: true } },
+    { name: 'nobody told by 16.09: overdue on 17.09; the session still opens, the notice recorded as missing', acts: [convene('2025-09-10', '2025-09-26')], until: at('2025-09-17', '09:00'), stage: 'convened', overdue: ['art10.p3.notice_regular'] },
+    { name: 'convened on 20.09 for 26.09: the notice was due 16.09, overdue at once (not refused: the thirty days of 10(1) come first)', acts: [convene('2025-09-20', '2025-09-26')], until: at('2025-09-20', '10:01'), stage: 'convened', overdue: ['art10.p3.notice_regular'] },
+    { name: 'told twice: refused', acts: [convene('2025-09-10', '2025-09-26'), announce('2025-09-12'), announce('2025-09-13', 'duplicate')], stage: 'convened' },
+    { name: 'not_applicable: no lead times, the notice act refused', interpretations: [{ id: 'art10.p3.first_session_lead_times', chosen: 'not_applicable' }], acts: [convene('2025-09-10', '2025-09-26'), announce('2025-09-12', 'not_applicable')], stage: 'convened', lead: {} },
+  ];
+  it.each(leadRows)('10(3) lead times: $name', async (row) => {
+    const r = await startPure(firstSessionSpec, at('2025-09-02', '12:00'), input(ALL, row.interpretations));
+    for (const [name, date, a, refusal] of row.acts) expect([name, date, await r.act(name, { ...a, at: at(date) })]).toEqual([name, date, refusal ?? null]);
+    if (row.until) await r.until(row.until);
+    const s = r.state();
+    expect(s.stage).toBe(row.stage);
+    if (row.lead) expect(lead(s as never)).toEqual(row.lead);
+    if (row.overdue) expect(s.overdue).toEqual(row.overdue);
+    if (row.late) expect(r.records.find((x) => x.act.type === 'first_session_opened')?.act.payload).toMatchObject({ late: row.late });
+    expect(s.interpretations).toContainEqual({ id: 'art10.p3.first_session_lead_times', chosen: row.interpretations?.[0]?.chosen ?? 'apply' });
+  });
 });
